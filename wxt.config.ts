@@ -1,12 +1,54 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
+import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
+
+/** Fixed add-on id: Firefox keys storage and the store listing on it. */
+export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
+
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  // Explicit imports everywhere: easier to read, lint and trace than auto-imports.
+  imports: false,
+  vite: () => ({ plugins: [noInnerHtml(), preact()] }),
+  manifest: ({ browser }) => ({
     name: 'Counterpoint',
-    description: 'See who said what about the news you read, and how each outlet reported it.',
+    description:
+      'See who said what about the news you read, and how each outlet reported it. Works offline; sends nothing.',
+    icons,
+    action: { default_title: 'Counterpoint', default_icon: icons },
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          // WXT maps `action` to MV2's `browser_action` but leaves the icon behind.
+          browser_action: { default_title: 'Counterpoint', default_icon: icons },
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: 'counterpoint-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'counterpoint-{{version}}-sources.zip',
+    excludeSources: ['test-results/**', 'bench-results/**', '.generated/**'],
+  },
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      const rendered = await renderIcons(
+        path.resolve(wxt.config.root, 'assets/icon.svg'),
+        path.resolve(wxt.config.wxtDir, 'icons'),
+      );
+      for (const [size, file] of rendered) {
+        files.push({ absoluteSrc: file, relativeDest: `icon/${size}.png` });
+      }
+    },
   },
 });

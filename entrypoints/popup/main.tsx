@@ -1,0 +1,3 @@
+import { mountPopup } from '../../src/popup/mount';
+
+mountPopup(document.getElementById('app'));

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { Options } from './components/Options';
+import '../ui/base.css';
+
+/** Renders the options page into `root`. */
+export function mountOptions(root: HTMLElement | null): void {
+  if (!root) throw new Error('Counterpoint options: #app is missing');
+  render(<Options />, root);
+}

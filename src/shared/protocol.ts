@@ -1,0 +1,71 @@
+/**
+ * The one message protocol between Counterpoint's contexts. Every message is a
+ * `{ type, payload }` object; the map below ties each type to its payload, its reply
+ * and the context allowed to send it, so senders and handlers are checked by the compiler
+ * and the background can refuse a message from the wrong place.
+ */
+
+/** Where a message may come from. */
+export type Origin = 'content' | 'extension-page';
+
+/** Per-entity mention counts on one page. */
+export interface MentionCount {
+  entity: string;
+  name: string;
+  kind: 'person' | 'event';
+  count: number;
+}
+
+/** What a content script needs to start on a page. */
+export interface ContentBoot {
+  enabled: boolean;
+}
+
+/** Messages handled by the background. */
+export interface BackgroundProtocol {
+  /** A content script starts on a page and asks whether to run there. */
+  'content:boot': { from: 'content'; payload: { host: string }; reply: ContentBoot };
+  /** A content script reports what it found, for the toolbar badge. */
+  'content:mentions': { from: 'content'; payload: { counts: MentionCount[] }; reply: null };
+  /** An extension page asks what the content script of a tab reported. */
+  'page:mentions': {
+    from: 'extension-page';
+    payload: { tabId: number };
+    reply: { counts: MentionCount[] } | null;
+  };
+}
+
+/** Messages handled by content scripts (sent by extension pages with tabs.sendMessage). */
+export interface ContentProtocol {
+  /** Liveness and identity of the content script in a tab. */
+  'tab:ping': {
+    payload: Record<string, never>;
+    reply: { url: string; host: string; counts: MentionCount[] };
+  };
+}
+
+export type BackgroundType = keyof BackgroundProtocol;
+export type ContentType = keyof ContentProtocol;
+
+export interface Envelope<T extends string, P> {
+  type: T;
+  payload: P;
+}
+
+export type BackgroundMessage = {
+  [K in BackgroundType]: Envelope<K, BackgroundProtocol[K]['payload']>;
+}[BackgroundType];
+
+export type ContentMessage = {
+  [K in ContentType]: Envelope<K, ContentProtocol[K]['payload']>;
+}[ContentType];
+
+export type BackgroundReply<K extends BackgroundType> = BackgroundProtocol[K]['reply'];
+export type ContentReply<K extends ContentType> = ContentProtocol[K]['reply'];
+
+/** Which context may send each background message; checked against the sender. */
+export const BACKGROUND_ORIGINS: { [K in BackgroundType]: BackgroundProtocol[K]['from'] } = {
+  'content:boot': 'content',
+  'content:mentions': 'content',
+  'page:mentions': 'extension-page',
+};

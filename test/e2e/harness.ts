@@ -1,0 +1,244 @@
+/**
+ * Real-browser harness: loads the built extension into headless Chromium or Firefox
+ * (puppeteer-core, the browsers from Debian) and serves fixture pages on 127.0.0.1.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
+export const CORPUS = process.env.COUNTERPOINT_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const GECKO_ID = 'counterpoint@counterpoint-reader.org';
+const FIREFOX_UUID = '6f1d3c2a-9b7e-4c55-8a21-c0a7e5f1b2d4';
+
+const BROWSERS: Record<BrowserName, { env: string; fallback: string; pkg: string; build: string }> =
+  {
+    chromium: {
+      env: 'CHROMIUM_PATH',
+      fallback: '/usr/bin/chromium',
+      pkg: 'chromium',
+      build: '.output/chrome-mv3',
+    },
+    firefox: {
+      env: 'FIREFOX_PATH',
+      fallback: '/usr/bin/firefox-esr',
+      pkg: 'firefox-esr',
+      build: '.output/firefox-mv2',
+    },
+  };
+
+export function executablePath(name: BrowserName): string {
+  const b = BROWSERS[name];
+  return process.env[b.env] ?? b.fallback;
+}
+
+/**
+ * Why a browser cannot run here, or null when it can. Under CI a missing browser is a
+ * failure (the suite throws), elsewhere the suite is skipped with this message.
+ */
+export function unavailable(name: BrowserName): string | null {
+  const b = BROWSERS[name];
+  const exe = executablePath(name);
+  if (!existsSync(exe)) {
+    return `${name} not found at ${exe}: install the Debian package "${b.pkg}" (apt-get install ${b.pkg}) or set ${b.env}.`;
+  }
+  if (!existsSync(path.join(ROOT, b.build, 'manifest.json'))) {
+    return `no extension build at ${b.build}: run "npm run build" first.`;
+  }
+  return null;
+}
+
+/** Browsers this run covers; throws under CI=true when one is missing. */
+export function browsersToTest(): { name: BrowserName; skip: string | null }[] {
+  return (['chromium', 'firefox'] as const).map((name) => {
+    const reason = unavailable(name);
+    if (reason && process.env.CI === 'true') throw new Error(`CI: ${reason}`);
+    if (reason) console.warn(`[e2e] skipping ${name}: ${reason}`);
+    return { name, skip: reason };
+  });
+}
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** `chrome-extension://ID/` or `moz-extension://UUID/`. */
+  base: string;
+  /** Opens an extension page (popup.html, options.html, ...) and waits for it to load. */
+  openExtensionPage(pathAndQuery: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Launches a browser with the built extension installed. */
+export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  const build = path.join(ROOT, BROWSERS[name].build);
+  if (name === 'chromium') {
+    const browser = await puppeteer.launch({
+      executablePath: executablePath(name),
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      args: CHROMIUM_FLAGS,
+    });
+    const id = await browser.installExtension(build);
+    const base = `chrome-extension://${id}/`;
+    return {
+      name,
+      browser,
+      base,
+      async openExtensionPage(p) {
+        const page = await browser.newPage();
+        await page.goto(base + p);
+        return page;
+      },
+      close: () => browser.close(),
+    };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: executablePath(name),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(build);
+  const base = `moz-extension://${FIREFOX_UUID}/`;
+  return {
+    name,
+    browser,
+    base,
+    async openExtensionPage(p) {
+      const page = await browser.newPage();
+      // goto() on moz-extension:// never resolves although the page loads.
+      page.goto(base + p).catch(() => {});
+      const file = p.split('?')[0] ?? p;
+      await page.waitForFunction(
+        (f) =>
+          location.protocol === 'moz-extension:' &&
+          location.pathname.endsWith(f) &&
+          document.readyState === 'complete',
+        { timeout: 20_000 },
+        file,
+      );
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+export interface FixtureServer {
+  url(file: string): string;
+  /** Every path requested so far, for tests that check what pages loaded. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves `test/e2e/fixtures` at `/` and the shared page corpus at `/corpus/` from
+ * 127.0.0.1 on a free port. `headers` adds response headers per path (e.g. a CSP).
+ */
+export async function serveFixtures(
+  headers: Record<string, Record<string, string>> = {},
+): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    requests.push(urlPath);
+    const file = urlPath.startsWith('/corpus/')
+      ? path.join(CORPUS, 'pages', urlPath.slice('/corpus/'.length))
+      : path.join(FIXTURES, urlPath);
+    const inside =
+      file.startsWith(FIXTURES + path.sep) ||
+      file.startsWith(path.join(CORPUS, 'pages') + path.sep);
+    if (!inside) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          ...(headers[urlPath] ?? {}),
+        });
+        res.end(body);
+      },
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (file) => `http://127.0.0.1:${port}/${file.replace(/^\//, '')}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Polls `fn` in the page until it returns a truthy value. */
+export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): Promise<T> {
+  const handle = await page.waitForFunction(fn, { timeout, polling: 50 });
+  return (await handle.jsonValue()) as T;
+}
+
+/**
+ * Tab id of the tab showing `url`, found from an extension page by pinging each tab's
+ * content script (without the "tabs" permission, tab URLs are hidden from the extension).
+ */
+export async function tabIdOf(extPage: Page, url: string, timeout = 15_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const id = await extPage.evaluate(async (u) => {
+      interface Api {
+        tabs: {
+          query(q: object): Promise<{ id?: number }[]>;
+          sendMessage(id: number, m: object, o: object): Promise<{ url?: string } | undefined>;
+        };
+      }
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      for (const tab of await api.tabs.query({})) {
+        if (typeof tab.id !== 'number') continue;
+        try {
+          const reply = await api.tabs.sendMessage(
+            tab.id,
+            { type: 'tab:ping', payload: {} },
+            { frameId: 0 },
+          );
+          if (reply?.url === u) return tab.id;
+        } catch {
+          // no content script in that tab
+        }
+      }
+      return null;
+    }, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no content script answered for ${url}`);
+}
