@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'content', 'popup', 'options'];
+const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare'];
 
 /** Matches an import path that reaches into one of `contexts`' folders. */
 const contextImport = (contexts) => `(^|[/@~])(${contexts.join('|')})(/|\\.tsx?$|$)`;
@@ -26,7 +26,7 @@ const boundary = (context, files) => ({
   },
 });
 
-const PURE_CORE = ['src/dataset/**', 'src/matching/**', 'src/search/**', 'src/diff/**'];
+const PURE_CORE = ['src/dataset/**', 'src/matching/**', 'src/search/**', 'src/diff/**', 'src/cards/**'];
 
 export default tseslint.config(
   {
@@ -65,6 +65,7 @@ export default tseslint.config(
   boundary('content', ['src/content/**', 'entrypoints/content/**']),
   boundary('popup', ['src/popup/**', 'entrypoints/popup/**']),
   boundary('options', ['src/options/**', 'entrypoints/options/**']),
+  boundary('compare', ['src/compare/**', 'entrypoints/compare/**']),
   {
     // The pure core runs in Node, a service worker and a page: no DOM, no extension or Node API.
     files: PURE_CORE,

@@ -4,7 +4,7 @@ import { startContent } from '../../src/content/main';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   main(ctx) {
     return startContent(ctx);
   },

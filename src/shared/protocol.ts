@@ -37,6 +37,8 @@ export interface BackgroundProtocol {
 
 /** Messages handled by content scripts (sent by extension pages with tabs.sendMessage). */
 export interface ContentProtocol {
+  /** Scroll to the next mention of `entity` (or of anything, when null) and open its card. */
+  'tab:reveal': { payload: { entity: string | null }; reply: boolean };
   /** Liveness and identity of the content script in a tab. */
   'tab:ping': {
     payload: Record<string, never>;

@@ -1,41 +1,67 @@
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { MentionCount } from '../../shared/protocol';
 import { sendToTab } from '../../shared/messaging';
 import { resolveTargetTab } from '../target-tab';
+import { OnThisPage } from './OnThisPage';
+import { SiteSwitch } from './SiteSwitch';
 
 type PageState =
   | { status: 'loading' }
   | { status: 'unavailable' }
-  | { status: 'ready'; host: string; counts: MentionCount[] };
+  | { status: 'ready'; tabId: number; host: string; counts: MentionCount[] };
 
-/** The toolbar popup: the current page's mentions. */
+/** The toolbar popup: search, the current page's mentions, and the site switch. */
 export function Popup() {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
+    let timer: ReturnType<typeof setInterval> | undefined;
     void (async () => {
       const tabId = await resolveTargetTab();
       if (tabId === null) return setPage({ status: 'unavailable' });
-      try {
-        const reply = await sendToTab(tabId, 'tab:ping', {});
-        if (!cancelled) setPage({ status: 'ready', host: reply.host, counts: reply.counts });
-      } catch {
-        // No content script there: a browser page, the store, or a page loaded before install.
-        if (!cancelled) setPage({ status: 'unavailable' });
-      }
+      const refresh = async () => {
+        try {
+          const reply = await sendToTab(tabId, 'tab:ping', {});
+          if (!cancelled)
+            setPage({ status: 'ready', tabId, host: reply.host, counts: reply.counts });
+        } catch {
+          // No content script there: a browser page, the store, or a page loaded before install.
+          if (!cancelled) setPage({ status: 'unavailable' });
+        }
+      };
+      await refresh();
+      // The page may still be scanning, or the site switch just changed: keep the list live.
+      timer = setInterval(() => void refresh(), 1000);
     })();
     return () => {
       cancelled = true;
+      clearInterval(timer);
     };
   }, []);
+
+  const reveal = async (entity: string) => {
+    if (page.status !== 'ready') return;
+    await sendToTab(page.tabId, 'tab:reveal', { entity });
+    // In the real popup, get out of the way of the card; a popup opened as a page stays.
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  };
 
   return (
     <main class="popup">
       <header class="popup__header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Counterpoint</h1>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Settings
+        </button>
       </header>
+      <SiteSwitch host={page.status === 'ready' ? page.host : null} />
       <section class="popup__section" aria-labelledby="on-this-page">
         <h2 id="on-this-page">On this page</h2>
         {page.status === 'loading' && <p class="muted">Looking…</p>}
@@ -46,22 +72,10 @@ export function Popup() {
         )}
         {page.status === 'ready' && (
           <>
-            <p class="muted" data-testid="page-host">
+            <p class="muted small" data-testid="page-host">
               {page.host}
             </p>
-            {page.counts.length === 0 ? (
-              <p class="muted" data-testid="no-mentions">
-                No people or events from the dataset here.
-              </p>
-            ) : (
-              <ul class="mentions" data-testid="mentions">
-                {page.counts.map((c) => (
-                  <li key={c.entity}>
-                    <span>{c.name}</span> <span class="count">{c.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <OnThisPage counts={page.counts} onReveal={(e) => void reveal(e)} />
           </>
         )}
       </section>

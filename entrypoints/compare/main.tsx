@@ -1,0 +1,3 @@
+import { mountCompare } from '../../src/compare/mount';
+
+mountCompare(document.getElementById('app'));

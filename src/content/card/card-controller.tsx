@@ -1,0 +1,288 @@
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import type { CardData } from '../../cards/build-card';
+import { Card } from './Card';
+import cardCss from './card.css?inline';
+import coverageCss from '../../ui/coverage/coverage.css?inline';
+import { DEFAULT_TIMINGS, HoverIntent, type HoverTimings } from './hover-intent';
+
+/** Name of our one element in the page: the shadow-root host of every UI we show. */
+export const UI_HOST_NAME = 'counterpoint-ui';
+
+/** A mention the card can be shown for. */
+export interface CardTarget {
+  /** Person or event id. */
+  entity: string;
+  /** Unique per mention on the page, so moving between mentions of one person reopens nothing. */
+  key: string;
+  /** A fresh live Range over the mention, or null once its text is gone. */
+  range(): Range | null;
+  /** Text around the mention, to find which statement the page itself quotes. */
+  context(): string;
+}
+
+export interface CardControllerOptions {
+  loadCard(entity: string, pageText: string): Promise<CardData | null>;
+  openCompare(articles: string[]): void;
+  timings?: HoverTimings;
+}
+
+interface State {
+  target: CardTarget | null;
+  data: CardData | null;
+  error: string | null;
+  pinned: boolean;
+}
+
+/**
+ * Owns the one hover card: when it opens and closes (HoverIntent), its data, its place next
+ * to the mention (floating-ui) and focus. The shadow root is created on first use, so a page
+ * nobody hovers keeps its DOM untouched.
+ */
+export class CardController {
+  private readonly intent: HoverIntent<CardTarget>;
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private mounting: Promise<void> | null = null;
+  private container: HTMLElement | null = null;
+  private readonly cache = new Map<string, Promise<CardData | null>>();
+  private state: State = { target: null, data: null, error: null, pinned: false };
+  private stopPositioning: (() => void) | null = null;
+  private returnFocus: Element | null = null;
+  private destroyed = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly options: CardControllerOptions,
+  ) {
+    this.intent = new HoverIntent<CardTarget>(
+      {
+        fetch: (t) => void this.load(t),
+        show: (t) => void this.show(t),
+        hide: () => this.hide(),
+      },
+      options.timings ?? DEFAULT_TIMINGS,
+      (a, b) => a.key === b.key,
+    );
+    ctx.addEventListener(document, 'keydown', (e) => this.onKeyDown(e), { capture: true });
+    ctx.addEventListener(document, 'pointerdown', (e) => this.onPointerDown(e), {
+      capture: true,
+    });
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  setTimings(timings: HoverTimings): void {
+    this.intent.setTimings(timings);
+  }
+
+  /** The mention under the pointer, or null; called on every (throttled) pointer move. */
+  hover(target: CardTarget | null): void {
+    if (target) this.intent.enterMention(target);
+    else this.intent.leaveMention();
+  }
+
+  /** Opens the card at once, from the keyboard (focus moves into it) or a tap. */
+  openNow(target: CardTarget, { focus }: { focus: boolean }): void {
+    if (focus) this.returnFocus = document.activeElement;
+    this.intent.openNow(target);
+    if (focus) void this.focusCard();
+  }
+
+  close(): void {
+    this.intent.close();
+  }
+
+  get isOpen(): boolean {
+    return this.state.target !== null;
+  }
+
+  /** The host element, if the UI was ever created; for hit tests that must ignore our UI. */
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.intent.destroy();
+    this.stopPositioning?.();
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private load(target: CardTarget): Promise<CardData | null> {
+    const pageText = target.context();
+    const key = `${target.entity}\u0000${pageText}`;
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.options.loadCard(target.entity, pageText);
+      this.cache.set(key, pending);
+      pending.catch(() => this.cache.delete(key));
+    }
+    return pending;
+  }
+
+  private async show(target: CardTarget): Promise<void> {
+    await this.mount();
+    if (this.destroyed || this.intent.current?.key !== target.key) return;
+    this.state = { target, data: null, error: null, pinned: this.intent.pinned };
+    this.render();
+    this.position(target);
+    try {
+      const data = await this.load(target);
+      if (this.state.target?.key !== target.key) return;
+      this.state = {
+        ...this.state,
+        data,
+        error: data ? null : 'Nothing in the dataset about this yet.',
+      };
+    } catch {
+      if (this.state.target?.key !== target.key) return;
+      this.state = { ...this.state, error: 'Counterpoint could not load this card.' };
+    }
+    this.render();
+  }
+
+  private hide(): void {
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    this.state = { target: null, data: null, error: null, pinned: false };
+    this.render();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement || back instanceof SVGElement)
+      back.focus({ preventScroll: true });
+  }
+
+  private async mount(): Promise<void> {
+    if (this.ui) return;
+    this.mounting ??= (async () => {
+      const ui = await createShadowRootUi<void>(this.ctx, {
+        name: UI_HOST_NAME,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        mode: 'open',
+        // Inlined, not a web-accessible file: pages cannot probe for the extension by URL.
+        css: `${coverageCss}\n${cardCss}`,
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
+        onMount: (container) => {
+          const layer = document.createElement('div');
+          layer.className = 'layer';
+          container.append(layer);
+          layer.addEventListener('pointerenter', () => this.intent.enterCard());
+          layer.addEventListener('pointerleave', () => this.intent.leaveCard());
+          this.container = layer;
+        },
+        onRemove: () => {
+          if (this.container) render(null, this.container);
+          this.container = null;
+        },
+      });
+      // Our host takes no room in the page's layout, whatever the page's CSS.
+      ui.shadowHost.style.setProperty('position', 'fixed', 'important');
+      ui.shadowHost.style.setProperty('inset', '0 auto auto 0', 'important');
+      ui.shadowHost.style.setProperty('width', '0', 'important');
+      ui.shadowHost.style.setProperty('height', '0', 'important');
+      ui.shadowHost.style.setProperty('z-index', '2147483647', 'important');
+      ui.mount();
+      this.ui = ui;
+    })();
+    await this.mounting;
+  }
+
+  private render(): void {
+    if (!this.container) return;
+    const { target, data, error, pinned } = this.state;
+    render(
+      target ? (
+        <Card
+          data={data}
+          error={error}
+          pinned={pinned}
+          onPin={() => {
+            this.intent.pinned = !this.intent.pinned;
+            this.state = { ...this.state, pinned: this.intent.pinned };
+            this.render();
+          }}
+          onClose={() => this.intent.close()}
+          onCompare={(articles) => this.options.openCompare(articles)}
+        />
+      ) : null,
+      this.container,
+    );
+  }
+
+  private cardElement(): HTMLElement | null {
+    return this.container?.querySelector<HTMLElement>('.card') ?? null;
+  }
+
+  private position(target: CardTarget): void {
+    this.stopPositioning?.();
+    const card = this.cardElement();
+    if (!card) return;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => target.range()?.getBoundingClientRect() ?? new DOMRect(),
+      getClientRects: () => target.range()?.getClientRects() ?? ([] as unknown as DOMRectList),
+    };
+    const update = () => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.maxHeight = `${Math.max(160, Math.min(640, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+      });
+    };
+    const anchorNode = target.range()?.startContainer.parentElement ?? document.body;
+    this.stopPositioning = autoUpdate({ ...reference, contextElement: anchorNode }, card, update, {
+      animationFrame: false,
+    });
+  }
+
+  private async focusCard(): Promise<void> {
+    await this.mount();
+    // The card renders on show(); wait a frame for it.
+    await new Promise((r) => requestAnimationFrame(r));
+    this.cardElement()?.focus({ preventScroll: true });
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.isOpen) {
+      e.stopPropagation();
+      this.intent.close();
+    }
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (!this.isOpen || this.intent.pinned) return;
+    const host = this.host;
+    if (host && e.composedPath().includes(host)) return;
+    this.intent.close();
+  }
+}
