@@ -26,7 +26,13 @@ const boundary = (context, files) => ({
   },
 });
 
-const PURE_CORE = ['src/dataset/**', 'src/matching/**', 'src/search/**', 'src/diff/**', 'src/cards/**'];
+const PURE_CORE = [
+  'src/dataset/**',
+  'src/matching/**',
+  'src/search/**',
+  'src/diff/**',
+  'src/cards/**',
+];
 
 export default tseslint.config(
   {
