@@ -21,6 +21,12 @@ export default defineConfig({
     icons,
     action: { default_title: 'Counterpoint', default_icon: icons },
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next mention on the page and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           // WXT maps `action` to MV2's `browser_action` but leaves the icon behind.

@@ -1,9 +1,30 @@
-/** The options page: settings and the reader's library (issue 7). */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { loadBundledDataset } from '../../shared/dataset-source';
+import { SettingsForm, type EntityChoice } from './SettingsForm';
+
+/** The options page: settings (and, next, the reader's library). */
 export function Options() {
+  const [entities, setEntities] = useState<EntityChoice[]>([]);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    void loadBundledDataset().then((d) =>
+      setEntities([
+        ...d.people
+          .filter((p) => p.source === 'reference')
+          .map((p) => ({ id: p.id, name: p.name, kind: 'person' as const })),
+        ...d.events.map((e) => ({ id: e.id, name: e.name, kind: 'event' as const })),
+      ]),
+    );
+    void browser.commands
+      ?.getAll()
+      .then((all) => setShortcut(all.find((c) => c.name === 'next-mention')?.shortcut || null));
+  }, []);
   return (
-    <main class="popup">
-      <h1>Counterpoint settings</h1>
-      <p class="muted">Counterpoint works offline and sends nothing anywhere.</p>
+    <main class="page options">
+      <h1>Counterpoint</h1>
+      <p class="muted">Counterpoint works offline: what you read and add stays in this browser.</p>
+      <SettingsForm entities={entities} shortcut={shortcut} />
     </main>
   );
 }
