@@ -1,0 +1,54 @@
+import type { Dataset } from '../dataset/types';
+import type { LibraryEntry } from './types';
+
+/** Format version of exported libraries (the dataset format's `version`). */
+export const EXPORT_VERSION = 1;
+
+/**
+ * The library as a dataset file (the documented format), for export: everything the entries
+ * hold, and no bundled article.
+ */
+export function datasetFromEntries(entries: LibraryEntry[]): Dataset {
+  const people = new Map<string, LibraryEntry['people'][number]>();
+  const outlets = new Map<string, LibraryEntry['outlets'][number]>();
+  const coverage = new Map<string, LibraryEntry['coverage'][number]>();
+  const sorted = [...entries].sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  for (const e of sorted) {
+    for (const p of e.people) people.set(p.id, p);
+    for (const o of e.outlets) outlets.set(o.id, o);
+    for (const c of e.coverage) coverage.set(c.id, c);
+  }
+  return {
+    version: EXPORT_VERSION,
+    articles: sorted.map((e) => e.article),
+    people: [...people.values()],
+    outlets: [...outlets.values()],
+    events: [],
+    statements: sorted.flatMap((e) => e.statements),
+    coverage: [...coverage.values()],
+    exclusives: [],
+  };
+}
+
+/**
+ * Splits a validated dataset file into library entries, one per article, each with the
+ * people, outlets and links its statements need. `now` stamps entries without a date.
+ */
+export function entriesFromDataset(dataset: Dataset, now: number): LibraryEntry[] {
+  const people = new Map(dataset.people.map((p) => [p.id, p]));
+  const outlets = new Map(dataset.outlets.map((o) => [o.id, o]));
+  return dataset.articles.map((article, i) => {
+    const statements = dataset.statements.filter((s) => s.article === article.id);
+    const ids = new Set(statements.map((s) => s.id));
+    const speakers = new Set(statements.map((s) => s.speaker).filter((x): x is string => !!x));
+    return {
+      id: article.id,
+      addedAt: now + i,
+      article,
+      statements,
+      people: [...speakers].map((id) => people.get(id)).filter((p) => p !== undefined),
+      outlets: outlets.has(article.outlet) ? [outlets.get(article.outlet)!] : [],
+      coverage: dataset.coverage.filter((c) => c.statements.some((s) => ids.has(s))),
+    };
+  });
+}
