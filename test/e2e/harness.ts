@@ -242,3 +242,108 @@ export async function tabIdOf(extPage: Page, url: string, timeout = 15_000): Pro
   }
   throw new Error(`no content script answered for ${url}`);
 }
+
+/** Name of the highlight Counterpoint registers in `CSS.highlights`. */
+export const HIGHLIGHT_NAME = 'counterpoint-mention';
+
+/** The text of every range in our highlight, as the page sees it, in document order. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate((name) => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> })
+      .highlights;
+    const h = registry?.get(name);
+    if (!h) return [];
+    const texts: { text: string; range: Range }[] = [];
+    for (const r of h) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      texts.push({ text: range.toString().replace(/\s+/g, ' '), range });
+    }
+    texts.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return texts.map((t) => t.text);
+  }, HIGHLIGHT_NAME);
+}
+
+/** Waits until our highlight holds at least `min` ranges. */
+export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (name, n) => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+      return (registry?.get(name)?.size ?? 0) >= n;
+    },
+    { timeout, polling: 50 },
+    HIGHLIGHT_NAME,
+    min,
+  );
+}
+
+/** Centre of the first occurrence of `word` inside the element matching `selector`. */
+export async function wordCenter(
+  page: Page,
+  selector: string,
+  word: string,
+): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    (sel, w) => {
+      const root = document.querySelector(sel);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.nodeValue ?? '').indexOf(w);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + w.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    selector,
+    word,
+  );
+  if (!point) throw new Error(`"${word}" not found in ${selector}`);
+  return point;
+}
+
+/** Reads our card's dialog from the page, through our open shadow root. */
+export async function cardState(page: Page): Promise<{
+  label: string | null;
+  text: string;
+  removed: string[];
+  added: string[];
+  focused: boolean;
+} | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('counterpoint-ui');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!host || !dialog) return null;
+    return {
+      label: dialog.getAttribute('aria-label'),
+      text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
+      removed: [...dialog.querySelectorAll('del.diff')].map((e) => e.textContent ?? ''),
+      added: [...dialog.querySelectorAll('ins.diff')].map((e) => e.textContent ?? ''),
+      focused: document.activeElement === host && host.shadowRoot?.activeElement === dialog,
+    };
+  });
+}
+
+/** Sends a message to a tab's content script from an extension page, as the popup does. */
+export async function sendToTabFrom(
+  extPage: Page,
+  tabId: number,
+  message: object,
+): Promise<unknown> {
+  return extPage.evaluate(
+    async (id, m) => {
+      interface Api {
+        tabs: { sendMessage(id: number, m: object, o: object): Promise<unknown> };
+      }
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      return (g.browser ?? g.chrome)!.tabs.sendMessage(id, m, { frameId: 0 });
+    },
+    tabId,
+    message,
+  );
+}
