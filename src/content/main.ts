@@ -15,7 +15,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = message as ContentMessage;
     if (msg?.type === 'tab:ping') {
-      const reply: ContentReply<'tab:ping'> = { url: location.href, host, counts };
+      const reply: ContentReply<'tab:ping'> = { url: location.href, host, counts, stats: null };
       return Promise.resolve(reply);
     }
     return undefined;

@@ -16,6 +16,23 @@ export interface MentionCount {
   count: number;
 }
 
+/** What the content script measured about its own work on a page (for the bench and tests). */
+export interface ScanStats {
+  /** The first full scan has finished. */
+  done: boolean;
+  /** Main-thread time of the first scan, summed over its slices, highlights included. */
+  scanMs: number;
+  /** Wall time from the first scan's start to its end, yields included. */
+  wallMs: number;
+  /** Longest single slice of scanning work (a task on the main thread). */
+  longestSliceMs: number;
+  blocks: number;
+  mentions: number;
+  /** Rescans after page changes, and the main-thread time of the last one. */
+  rescans: number;
+  lastRescanMs: number;
+}
+
 /** What a content script needs to start on a page. */
 export interface ContentBoot {
   enabled: boolean;
@@ -42,7 +59,7 @@ export interface ContentProtocol {
   /** Liveness and identity of the content script in a tab. */
   'tab:ping': {
     payload: Record<string, never>;
-    reply: { url: string; host: string; counts: MentionCount[] };
+    reply: { url: string; host: string; counts: MentionCount[]; stats: ScanStats | null };
   };
 }
 

@@ -165,11 +165,21 @@ const TYPES: Record<string, string> = {
  */
 export async function serveFixtures(
   headers: Record<string, Record<string, string>> = {},
+  generated: Record<string, string> = {},
 ): Promise<FixtureServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     requests.push(urlPath);
+    const made = generated[urlPath];
+    if (made !== undefined) {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        ...(headers[urlPath] ?? {}),
+      });
+      res.end(made);
+      return;
+    }
     const file = urlPath.startsWith('/corpus/')
       ? path.join(CORPUS, 'pages', urlPath.slice('/corpus/'.length))
       : path.join(FIXTURES, urlPath);

@@ -1,0 +1,199 @@
+/**
+ * In-browser bench: the built extension's scan + highlight time on a 2 MB page and on the
+ * corpus pages, against a bare TreeWalker text read of the same page in the same run, the
+ * longest main-thread slice, and the rescan cost of an appended 50 KB.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { ScanStats } from '../../src/shared/protocol';
+import {
+  launchWithExtension,
+  serveFixtures,
+  tabIdOf,
+  unavailable,
+  type BrowserName,
+  type ExtensionBrowser,
+} from '../../test/e2e/harness';
+import { appendChunkHtml, buildLargePage, corpusDir } from './pages';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]! : NaN;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Median of `runs` bare TreeWalker(SHOW_TEXT) reads of the page's text, in ms. */
+async function treeWalkerRead(page: Page, runs = 5): Promise<number> {
+  const times = await page.evaluate((n) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode()) chars += node.nodeValue!.length;
+      out.push(performance.now() - t0 + chars * 0);
+    }
+    return out;
+  }, runs);
+  return median(times);
+}
+
+async function statsOf(probe: Page, tabId: number): Promise<ScanStats | null> {
+  return probe.evaluate(async (id) => {
+    interface Api {
+      tabs: { sendMessage(id: number, m: object, o: object): Promise<{ stats: unknown }> };
+    }
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const reply = await (g.browser ?? g.chrome)!.tabs.sendMessage(
+      id,
+      { type: 'tab:ping', payload: {} },
+      { frameId: 0 },
+    );
+    return reply.stats as never;
+  }, tabId);
+}
+
+async function waitForStats(
+  probe: Page,
+  tabId: number,
+  ready: (s: ScanStats) => boolean,
+  timeout = 30_000,
+): Promise<ScanStats> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await statsOf(probe, tabId).catch(() => null);
+    if (s && ready(s)) return s;
+    if (Date.now() > deadline) throw new Error('content script did not finish scanning');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface PageFigure {
+  page: string;
+  textReadMs: number;
+  scanMs: number;
+  wallMs: number;
+  ratio: number;
+  longestSliceMs: number;
+  mentions: number;
+}
+
+async function measurePage(
+  eb: ExtensionBrowser,
+  probe: Page,
+  url: string,
+  label: string,
+): Promise<{ figure: PageFigure; page: Page; tabId: number }> {
+  const page = await eb.browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const tabId = await tabIdOf(probe, url, 30_000);
+  const stats = await waitForStats(probe, tabId, (s) => s.done);
+  const textReadMs = await treeWalkerRead(page);
+  return {
+    page,
+    tabId,
+    figure: {
+      page: label,
+      textReadMs: round(textReadMs),
+      scanMs: round(stats.scanMs),
+      wallMs: round(stats.wallMs),
+      ratio: round(stats.scanMs / Math.max(textReadMs, 0.1)),
+      longestSliceMs: round(stats.longestSliceMs),
+      mentions: stats.mentions,
+    },
+  };
+}
+
+export interface BrowserBenchReport {
+  browser: BrowserName;
+  skipped?: string;
+  largePage?: PageFigure & { bytes: number };
+  append50k?: { rescanMs: number; fullScanMs: number };
+  corpus?: {
+    pages: number;
+    medianRatio: number;
+    p95Ratio: number;
+    maxLongestSliceMs: number;
+    totalMentions: number;
+    worst: PageFigure[];
+  };
+}
+
+/** Runs the in-browser bench in each browser that is installed. */
+export async function benchBrowsers(
+  root: string,
+  corpusLimit = Infinity,
+): Promise<BrowserBenchReport[]> {
+  const large = buildLargePage(root);
+  const chunk = appendChunkHtml(root);
+  const server = await serveFixtures({}, { '/bench/large.html': large });
+  const reports: BrowserBenchReport[] = [];
+  try {
+    for (const name of ['chromium', 'firefox'] as const) {
+      const reason = unavailable(name);
+      if (reason) {
+        reports.push({ browser: name, skipped: reason });
+        continue;
+      }
+      const eb = await launchWithExtension(name);
+      try {
+        const probe = await eb.openExtensionPage('popup.html');
+        const report: BrowserBenchReport = { browser: name };
+
+        const { figure, page, tabId } = await measurePage(
+          eb,
+          probe,
+          server.url('bench/large.html'),
+          'large (2 MB)',
+        );
+        report.largePage = { ...figure, bytes: large.length };
+        const before = await statsOf(probe, tabId);
+        await page.evaluate((html) => {
+          const div = document.createElement('div');
+          // Bench only: the page itself appends trusted markup, as an infinite scroll would.
+          // eslint-disable-next-line no-restricted-properties
+          div.insertAdjacentHTML('beforeend', html);
+          document.querySelector('article')!.append(div);
+        }, chunk);
+        const after = await waitForStats(probe, tabId, (s) => s.rescans > (before?.rescans ?? 0));
+        report.append50k = { rescanMs: round(after.lastRescanMs), fullScanMs: figure.scanMs };
+        await page.close();
+
+        const pages = readdirSync(path.join(corpusDir(root), 'pages'))
+          .filter((f) => f.endsWith('.html'))
+          .sort()
+          .slice(0, corpusLimit);
+        const figures: PageFigure[] = [];
+        for (const file of pages) {
+          try {
+            const m = await measurePage(eb, probe, server.url(`corpus/${file}`), file);
+            figures.push(m.figure);
+            await m.page.close();
+          } catch (error) {
+            console.error(`[bench] ${name} ${file}: ${String(error)}`);
+          }
+        }
+        const ratios = figures.map((f) => f.ratio);
+        report.corpus = {
+          pages: figures.length,
+          medianRatio: round(median(ratios)),
+          p95Ratio: round(p95(ratios)),
+          maxLongestSliceMs: round(Math.max(...figures.map((f) => f.longestSliceMs))),
+          totalMentions: figures.reduce((n, f) => n + f.mentions, 0),
+          worst: [...figures].sort((a, b) => b.ratio - a.ratio).slice(0, 3),
+        };
+        reports.push(report);
+      } finally {
+        await eb.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return reports;
+}

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where the shared corpus lives: `../shared/corpus` beside the repo, or COUNTERPOINT_CORPUS. */
+export function corpusDir(root: string): string {
+  return process.env.COUNTERPOINT_CORPUS ?? path.resolve(root, '../shared/corpus');
+}
+
+/** Real paragraphs: the seed articles and the corpus articles, blank-line separated. */
+export function realParagraphs(root: string): string[] {
+  const files = [
+    ...readdirSync(path.join(root, 'assets/articles'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(root, 'assets/articles', f)),
+    ...readdirSync(path.join(corpusDir(root), 'articles')).map((f) =>
+      path.join(corpusDir(root), 'articles', f),
+    ),
+  ];
+  return files
+    .flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n|\n/))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 60);
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A page of about `bytes` of text built from real paragraphs, with inline markup (links,
+ * emphasis) so that some names cross element boundaries, as on real news pages.
+ */
+export function buildLargePage(root: string, bytes = 2 * 1024 * 1024): string {
+  const paragraphs = realParagraphs(root);
+  const out: string[] = [];
+  let size = 0;
+  let i = 0;
+  while (size < bytes) {
+    const text = paragraphs[i % paragraphs.length]!;
+    const words = escapeHtml(text).split(' ');
+    // Wrap every 12th word in a link, every 17th in <em>: realistic inline markup.
+    const html = words
+      .map((w, j) =>
+        j % 12 === 5 ? `<a href="#${i}">${w}</a>` : j % 17 === 9 ? `<em>${w}</em>` : w,
+      )
+      .join(' ');
+    out.push(i % 25 === 0 ? `<h2>${html.slice(0, 80)}</h2>` : `<p>${html}</p>`);
+    if (i % 10 === 0) out.push(`<div class="ad"><span>Advertisement</span></div>`);
+    size += text.length;
+    i++;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Large page</title></head><body><article>${out.join('\n')}</article></body></html>`;
+}
+
+/** About `bytes` of paragraphs to append to a page, as an infinite scroll would. */
+export function appendChunkHtml(root: string, bytes = 50 * 1024): string {
+  const paragraphs = realParagraphs(root);
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const text = paragraphs[(i * 7) % paragraphs.length]!;
+    out.push(`<p>${escapeHtml(text)}</p>`);
+    size += text.length;
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,58 @@
+import { indexDataset, type DatasetIndex } from '../cards/build-card';
+import type { Dataset } from '../dataset/types';
+import { Library } from '../library/library';
+import { mergeDataset } from '../library/merge';
+import { loadBundledDataset } from '../shared/dataset-source';
+import { watchLibraryRevision } from '../shared/library-signal';
+
+/**
+ * The bundled dataset merged with the reader's library, indexed, built once and rebuilt
+ * after a library change. An MV3 service worker may restart at any time: everything here is
+ * a cache that rebuilds itself on demand.
+ */
+export class DatasetService {
+  private current: Promise<{ dataset: Dataset; index: DatasetIndex }> | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly unwatch: () => void;
+
+  constructor() {
+    this.unwatch = watchLibraryRevision(() => {
+      this.current = null;
+      for (const l of this.listeners) l();
+    });
+  }
+
+  get(): Promise<{ dataset: Dataset; index: DatasetIndex }> {
+    this.current ??= this.load().catch((error: unknown) => {
+      this.current = null;
+      throw error;
+    });
+    return this.current;
+  }
+
+  /** Called after the library changed (the merged dataset is stale). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.unwatch();
+    this.listeners.clear();
+  }
+
+  private async load() {
+    const bundled = await loadBundledDataset();
+    let entries: Awaited<ReturnType<Library['list']>> = [];
+    try {
+      const library = await Library.open();
+      entries = await library.list();
+      library.close();
+    } catch (error) {
+      // A broken library must not take the bundled dataset down with it.
+      console.error('Counterpoint: could not read the library', error);
+    }
+    const dataset = mergeDataset(bundled, entries);
+    return { dataset, index: indexDataset(dataset) };
+  }
+}

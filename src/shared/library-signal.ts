@@ -1,0 +1,15 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * A counter bumped after every library write. IndexedDB has no cross-context change event,
+ * so the background (dataset cache) and content scripts (matcher) watch this instead.
+ */
+const revision = storage.defineItem<number>('local:libraryRevision', { fallback: 0 });
+
+export async function bumpLibraryRevision(): Promise<void> {
+  await revision.setValue((await revision.getValue()) + 1);
+}
+
+export function watchLibraryRevision(cb: () => void): () => void {
+  return revision.watch(() => cb());
+}
