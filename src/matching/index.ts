@@ -1,0 +1,3 @@
+export { compileMatcher, resolveAmbiguous, type Matcher } from './compile';
+export { matcherSpecFromDataset } from './from-dataset';
+export type { MatchEntity, MatcherSpec, Mention } from './types';

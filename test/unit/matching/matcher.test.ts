@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, resolveAmbiguous } from '../../../src/matching';
+import { SPEC } from './spec-fixture';
+
+const matcher = compileMatcher(SPEC);
+/** What each mention covers, as "entity:text". */
+const found = (text: string) =>
+  resolveAmbiguous(matcher.match(text)).map((m) => `${m.entity}:${text.slice(m.start, m.end)}`);
+
+describe('names', () => {
+  it('finds full names and safe short forms', () => {
+    expect(found('Vladimir Putin met Macron. Putin smiled.')).toEqual([
+      'vladimir-putin:Vladimir Putin',
+      'emmanuel-macron:Macron',
+      'vladimir-putin:Putin',
+    ]);
+  });
+
+  it('is case-sensitive for proper names', () => {
+    expect(found('a putin-esque move')).toEqual([]);
+    expect(found('He played his trump card.')).toEqual([]);
+  });
+
+  it('finds possessives, keeping the apostrophe out of the highlight', () => {
+    expect(found("Putin's words and Macron’s reply")).toEqual([
+      'vladimir-putin:Putin',
+      'emmanuel-macron:Macron',
+    ]);
+  });
+
+  it('accepts hyphen, space, non-breaking hyphen and en dash variants', () => {
+    for (const name of [
+      'Kim Jong-un',
+      'Kim Jong Un',
+      'Kim Jong\u2011un',
+      'Kim Jong\u2013un',
+      'Kim\u00A0Jong-un',
+    ]) {
+      expect(found(`Leader ${name} spoke.`)).toEqual([`kim-jong-un:${name}`]);
+    }
+  });
+
+  it('finds names with soft hyphens and zero-width characters inside', () => {
+    const text = 'Then Pu\u00ADtin and Ma\u200Bcron spoke.';
+    expect(found(text)).toEqual(['vladimir-putin:Pu\u00ADtin', 'emmanuel-macron:Ma\u200Bcron']);
+  });
+
+  it('puts titles inside the highlight', () => {
+    expect(found('Russian President Vladimir Putin said')).toEqual([
+      'vladimir-putin:Russian President Vladimir Putin',
+    ]);
+    expect(found('Senator Konstantin Kosachev wrote')).toEqual([
+      'konstantin-kosachev:Senator Konstantin Kosachev',
+    ]);
+    expect(found('President Trump said')).toEqual(['donald-trump:President Trump']);
+  });
+
+  it('does not take a name out of a longer word', () => {
+    expect(found('Putinism and Macronist ideas')).toEqual([]);
+  });
+});
+
+describe('namesakes', () => {
+  it.each([
+    ['Donald Trump Jr. tweeted.', 'Donald Trump Jr.'],
+    ['Melania Trump visited.', 'Melania Trump'],
+    ['Ivanka Trump visited.', 'Ivanka Trump'],
+    ['Kim Kardashian posted.', 'Kim Kardashian'],
+    ['Kim Jong-il died in 2011.', 'Kim Jong-il'],
+    ['Kim Yo-jong attended.', 'Kim Yo-jong'],
+    ['Stella Kim wrote the story.', 'Stella Kim'],
+  ])('%s is not a mention of ours', (text) => {
+    // Even on a page that also names Kim Jong-un in full.
+    expect(found(`Kim Jong-un was away. ${text}`).slice(1)).toEqual([]);
+  });
+
+  it('"Trump Jr." and an unknown given name before the surname are other people', () => {
+    expect(found('Trump Jr. spoke, then Lara Trump.')).toEqual([]);
+  });
+
+  it('"Vladimir" alone is nobody', () => {
+    expect(found('Vladimir said hello.')).toEqual([]);
+  });
+
+  it('a capitalised ordinary word before the surname does not hide it', () => {
+    expect(found('When Trump spoke. But Putin said no.')).toEqual([
+      'donald-trump:Trump',
+      'vladimir-putin:Putin',
+    ]);
+  });
+});
+
+describe('ambiguous short forms', () => {
+  it('"Kim" counts only when the full name is on the same page', () => {
+    expect(found('Kim said nothing.')).toEqual([]);
+    expect(found('Kim Jong Un arrived. Later Kim said nothing.')).toEqual([
+      'kim-jong-un:Kim Jong Un',
+      'kim-jong-un:Kim',
+    ]);
+  });
+
+  it('are flagged by match() and resolved page-wide', () => {
+    const block = matcher.match('Kim said nothing.');
+    expect(block).toMatchObject([{ entity: 'kim-jong-un', ambiguous: true }]);
+    const other = matcher.match('Kim Jong-un arrived.');
+    expect(resolveAmbiguous([...block, ...other])).toHaveLength(2);
+  });
+});
+
+describe('the summit', () => {
+  it.each([
+    'the Singapore summit',
+    'the Singapore Summit',
+    'the Trump–Kim summit',
+    'the Trump-Kim summit',
+    'the US-North Korea summit',
+    'the U.S.-North Korea summit',
+    'the Kim-Trump summit',
+    'a summit in Singapore',
+    'the June 12 summit',
+  ])('finds %s', (text) => {
+    const m = found(text);
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^singapore-summit-2018:/);
+    expect(m[0]).not.toMatch(/:the |:a /);
+  });
+
+  it('takes the event over the names inside it', () => {
+    expect(found('The Trump–Kim summit is off.')).toEqual([
+      'singapore-summit-2018:Trump–Kim summit',
+    ]);
+  });
+});
+
+describe('speed', () => {
+  it('returns offsets inside the text for every mention', () => {
+    const text = 'Putin. '.repeat(1000);
+    const ms = matcher.match(text);
+    expect(ms).toHaveLength(1000);
+    expect(ms.every((m) => text.slice(m.start, m.end) === 'Putin')).toBe(true);
+  });
+});
+
+describe('given names before a surname', () => {
+  it('mid-sentence, an unknown capitalised word is a given name', () => {
+    expect(found('He met with Eric Trump and Putin.')).toEqual(['vladimir-putin:Putin']);
+  });
+  it('at a sentence start, a capitalised word is an ordinary word', () => {
+    expect(found('It rained. Yesterday Trump left.')).toEqual(['donald-trump:Trump']);
+  });
+});
