@@ -7,6 +7,8 @@ import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
 
+const HIGHLIGHT_CSS = 'content-scripts/highlight.css';
+
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
@@ -54,6 +56,17 @@ export default defineConfig({
       );
       for (const [size, file] of rendered) {
         files.push({ absoluteSrc: file, relativeDest: `icon/${size}.png` });
+      }
+      files.push({
+        absoluteSrc: path.resolve(wxt.config.root, 'src/page/highlight.css'),
+        relativeDest: HIGHLIGHT_CSS,
+      });
+    },
+    // Highlight styles go in through the manifest: a stylesheet the page can neither see in its
+    // DOM nor remove, unlike a <style> element.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        script.css = [...(script.css ?? []), HIGHLIGHT_CSS];
       }
     },
   },

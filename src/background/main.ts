@@ -1,13 +1,34 @@
 import browser from 'webextension-polyfill';
+import { buildCard } from '../cards/build-card';
+import { wordDiff } from '../diff/word-diff';
+import { matcherSpecFromDataset } from '../matching';
+import { sendToTab } from '../shared/messaging';
+import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
 import { tabState } from './tab-state';
 
-/** Wires the background: message router, per-tab state, badge. */
+/** Wires the background: dataset, message router, per-tab state and badge, the shortcut. */
 export function startBackground(): void {
+  const data = new DatasetService();
   installRouter({
-    'content:boot': () => ({ enabled: true }),
+    'content:boot': async () => {
+      const { dataset } = await data.get();
+      return { spec: matcherSpecFromDataset(dataset) };
+    },
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
+      return null;
+    },
+    'card:get': async ({ entity, pageText }) => {
+      const { index } = await data.get();
+      return buildCard(index, entity, wordDiff, pageText);
+    },
+    'compare:open': async ({ articles }) => {
+      const [a, b] = articles;
+      const query = new URLSearchParams();
+      if (a) query.set('a', a);
+      if (b) query.set('b', b);
+      await browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?${query}`) });
       return null;
     },
     'page:mentions': async ({ tabId }) => {
@@ -16,4 +37,12 @@ export function startBackground(): void {
     },
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'next-mention') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (typeof tab?.id === 'number') {
+        sendToTab(tab.id, 'tab:reveal', { entity: null }).catch(() => {});
+      }
+    });
+  });
 }

@@ -12,5 +12,12 @@ const mentionCount = v.object({
 export const PAYLOAD_SCHEMAS: { [K in BackgroundType]: v.GenericSchema } = {
   'content:boot': v.object({ host: v.pipe(v.string(), v.maxLength(300)) }),
   'content:mentions': v.object({ counts: v.pipe(v.array(mentionCount), v.maxLength(1000)) }),
+  'card:get': v.object({
+    entity: v.pipe(v.string(), v.maxLength(200)),
+    pageText: v.pipe(v.string(), v.maxLength(20_000)),
+  }),
+  'compare:open': v.object({
+    articles: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(50)),
+  }),
   'page:mentions': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 };

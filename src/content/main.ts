@@ -1,29 +1,75 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage, ContentReply, MentionCount } from '../shared/protocol';
+import type { MatcherSpec } from '../matching';
+import { HIGHLIGHT_NAME, HIGHLIGHT_NAME_BACKGROUND } from '../page/highlighter';
+import { watchLibraryRevision } from '../shared/library-signal';
 import { sendToBackground } from '../shared/messaging';
+import type { ContentMessage, ContentReply } from '../shared/protocol';
+import { getSettings, isEnabledOn, watchSettings, type Settings } from '../shared/settings';
+import { PageSession } from './page-session';
 
 /**
- * Starts Counterpoint on a page. Everything it sets up is tied to `ctx`, so an extension
- * update or reload tears it down from one place.
+ * Starts Counterpoint on a page. It runs while the site is on, stops and removes every trace
+ * when it is switched off, and starts again when it is switched back on, all without a reload.
+ * Everything is tied to `ctx`, so an extension update or reload tears it down from one place.
  */
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
-  const counts: MentionCount[] = [];
+  let session: PageSession | null = null;
+  let spec: MatcherSpec | null = null;
+  let settings: Settings = await getSettings();
+  if (ctx.isInvalid) return;
+
+  const stop = () => {
+    session?.destroy();
+    session = null;
+  };
+  const apply = async (next: Settings, restart = false) => {
+    const previous = settings;
+    settings = next;
+    if (!isEnabledOn(next, host)) return stop();
+    const hiddenChanged = previous.hiddenEntities.join() !== next.hiddenEntities.join();
+    if (restart || hiddenChanged) stop();
+    const highlightName =
+      next.highlightStyle === 'background' ? HIGHLIGHT_NAME_BACKGROUND : HIGHLIGHT_NAME;
+    if (session) {
+      session.setHoverDelay(next.hoverDelay);
+      session.setHighlightName(highlightName);
+      return;
+    }
+    if (!spec || restart) spec = (await sendToBackground('content:boot', { host })).spec;
+    if (ctx.isInvalid || session || !isEnabledOn(settings, host)) return;
+    const hidden = new Set(next.hiddenEntities);
+    session = new PageSession(ctx, {
+      spec: { ...spec, entities: spec.entities.filter((e) => !hidden.has(e.id)) },
+      highlightName,
+      hoverDelay: next.hoverDelay,
+    });
+    await session.start();
+  };
 
   const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = message as ContentMessage;
     if (msg?.type === 'tab:ping') {
-      const reply: ContentReply<'tab:ping'> = { url: location.href, host, counts, stats: null };
+      const reply: ContentReply<'tab:ping'> = {
+        url: location.href,
+        host,
+        counts: session?.counts() ?? [],
+        stats: session?.stats() ?? null,
+      };
       return Promise.resolve(reply);
+    }
+    if (msg?.type === 'tab:reveal') {
+      const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
+      return Promise.resolve(session?.reveal(entity) ?? false);
     }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-  const boot = await sendToBackground('content:boot', { host });
-  if (!boot.enabled || ctx.isInvalid) return;
-  await sendToBackground('content:mentions', { counts });
+  ctx.onInvalidated(watchSettings((s) => void apply(s)));
+  // A new article in the library may bring new people: fetch the names again.
+  ctx.onInvalidated(watchLibraryRevision(() => void apply(settings, true)));
+  await apply(settings);
 }

@@ -5,6 +5,9 @@
  * and the background can refuse a message from the wrong place.
  */
 
+import type { CardData } from '../cards/build-card';
+import type { MatcherSpec } from '../matching/types';
+
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';
 
@@ -33,9 +36,9 @@ export interface ScanStats {
   lastRescanMs: number;
 }
 
-/** What a content script needs to start on a page. */
+/** What a content script needs to start on a page: the names to find, never the dataset. */
 export interface ContentBoot {
-  enabled: boolean;
+  spec: MatcherSpec;
 }
 
 /** Messages handled by the background. */
@@ -44,6 +47,14 @@ export interface BackgroundProtocol {
   'content:boot': { from: 'content'; payload: { host: string }; reply: ContentBoot };
   /** A content script reports what it found, for the toolbar badge. */
   'content:mentions': { from: 'content'; payload: { counts: MentionCount[] }; reply: null };
+  /** The hover card's data for a person or event; `pageText` is the text around the mention. */
+  'card:get': {
+    from: 'content';
+    payload: { entity: string; pageText: string };
+    reply: CardData | null;
+  };
+  /** Open the compare view on two articles. */
+  'compare:open': { from: 'content'; payload: { articles: string[] }; reply: null };
   /** An extension page asks what the content script of a tab reported. */
   'page:mentions': {
     from: 'extension-page';
@@ -86,5 +97,7 @@ export type ContentReply<K extends ContentType> = ContentProtocol[K]['reply'];
 export const BACKGROUND_ORIGINS: { [K in BackgroundType]: BackgroundProtocol[K]['from'] } = {
   'content:boot': 'content',
   'content:mentions': 'content',
+  'card:get': 'content',
+  'compare:open': 'content',
   'page:mentions': 'extension-page',
 };

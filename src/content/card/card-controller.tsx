@@ -67,6 +67,7 @@ export class CardController {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly options: CardControllerOptions,
+    signal: AbortSignal,
   ) {
     this.intent = new HoverIntent<CardTarget>(
       {
@@ -77,11 +78,12 @@ export class CardController {
       options.timings ?? DEFAULT_TIMINGS,
       (a, b) => a.key === b.key,
     );
-    ctx.addEventListener(document, 'keydown', (e) => this.onKeyDown(e), { capture: true });
-    ctx.addEventListener(document, 'pointerdown', (e) => this.onPointerDown(e), {
+    document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    document.addEventListener('pointerdown', (e) => this.onPointerDown(e), {
       capture: true,
+      signal,
     });
-    ctx.onInvalidated(() => this.destroy());
+    signal.addEventListener('abort', () => this.destroy());
   }
 
   setTimings(timings: HoverTimings): void {

@@ -1,0 +1,180 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compileMatcher, type Matcher, type MatcherSpec } from '../matching';
+import { Highlighter } from '../page/highlighter';
+import { PageScanner, type PageMention } from '../page/scanner';
+import type { MentionCount, ScanStats } from '../shared/protocol';
+import { sendToBackground } from '../shared/messaging';
+import { CardController, type CardTarget } from './card/card-controller';
+
+export interface SessionOptions {
+  spec: MatcherSpec;
+  highlightName: string;
+  hoverDelay: number;
+}
+
+/** Longest page text sent along to find which statement the page itself quotes. */
+const CONTEXT_LIMIT = 4000;
+
+/**
+ * Counterpoint running on one page: scanner, highlights, hover card and pointer tracking.
+ * Created when the site is on, destroyed (everything removed) when it is switched off.
+ */
+export class PageSession {
+  private readonly abort = new AbortController();
+  private readonly highlighter: Highlighter;
+  private readonly matcher: Matcher;
+  private readonly scanner: PageScanner;
+  private readonly card: CardController;
+  private reportTimer: number | null = null;
+  private pointer: { x: number; y: number } | null = null;
+  private frame: number | null = null;
+  private lastReported = '';
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    options: SessionOptions,
+  ) {
+    const signal = this.abort.signal;
+    ctx.signal.addEventListener('abort', () => this.destroy(), { signal });
+    this.matcher = compileMatcher(options.spec);
+    this.highlighter = new Highlighter(document);
+    this.highlighter.setName(options.highlightName);
+    this.scanner = new PageScanner(document, {
+      matcher: this.matcher,
+      highlighter: this.highlighter,
+      onChange: () => this.scheduleReport(),
+      timers: {
+        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        clearTimeout: (id) => clearTimeout(id),
+      },
+    });
+    this.card = new CardController(
+      ctx,
+      {
+        loadCard: (entity, pageText) => sendToBackground('card:get', { entity, pageText }),
+        openCompare: (articles) => void sendToBackground('compare:open', { articles }),
+        timings: {
+          fetchDelay: Math.min(150, options.hoverDelay),
+          showDelay: options.hoverDelay,
+          hideDelay: 300,
+        },
+      },
+      signal,
+    );
+    document.addEventListener('pointermove', (e) => this.onPointerMove(e), {
+      passive: true,
+      capture: true,
+      signal,
+    });
+    document.addEventListener('pointerdown', (e) => this.onPointerDown(e), {
+      capture: true,
+      signal,
+    });
+    // The page may clear CSS.highlights at any time; put ours back.
+    const keepAlive = ctx.setInterval(() => this.highlighter.ensure(), 500);
+    signal.addEventListener('abort', () => clearInterval(keepAlive));
+  }
+
+  start(): Promise<void> {
+    return this.scanner.start();
+  }
+
+  setHoverDelay(ms: number): void {
+    this.card.setTimings({ fetchDelay: Math.min(150, ms), showDelay: ms, hideDelay: 300 });
+  }
+
+  setHighlightName(name: string): void {
+    this.highlighter.setName(name);
+  }
+
+  counts(): MentionCount[] {
+    return this.scanner
+      .counts()
+      .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity }));
+  }
+
+  stats(): ScanStats {
+    return { ...this.scanner.stats };
+  }
+
+  /** Scrolls to the next mention (of `entity` or any) and opens its card with focus in it. */
+  reveal(entity: string | null): boolean {
+    const m = this.scanner.next(entity);
+    if (!m) return false;
+    const target = this.target(m);
+    const range = target.range();
+    if (range) {
+      const rect = range.getBoundingClientRect();
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      window.scrollBy({
+        top: rect.top - window.innerHeight / 3,
+        behavior: reduce ? 'instant' : 'auto',
+      });
+    }
+    this.card.openNow(target, { focus: true });
+    return true;
+  }
+
+  destroy(): void {
+    if (this.abort.signal.aborted) return;
+    this.abort.abort();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
+    this.scanner.destroy();
+    this.highlighter.destroy();
+    this.card.destroy();
+    void sendToBackground('content:mentions', { counts: [] }).catch(() => {});
+  }
+
+  private target(m: PageMention): CardTarget {
+    return {
+      entity: m.entity,
+      key: String(m.id),
+      range: () => {
+        const r = m.range;
+        if (!r.startContainer.isConnected || !r.endContainer.isConnected) return null;
+        const live = document.createRange();
+        try {
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+        } catch {
+          return null;
+        }
+        return live;
+      },
+      context: () => (m.block.textContent ?? '').slice(0, CONTEXT_LIMIT),
+    };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    this.pointer = { x: e.clientX, y: e.clientY };
+    const host = this.card.host;
+    if (host && e.composedPath().includes(host)) return;
+    // One hit test per frame, however fast the pointer moves.
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = null;
+      if (!this.pointer) return;
+      const m = this.scanner.mentionAt(this.pointer.x, this.pointer.y);
+      this.card.hover(m ? this.target(m) : null);
+    });
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.pointerType !== 'touch') return;
+    const m = this.scanner.mentionAt(e.clientX, e.clientY);
+    if (m) this.card.openNow(this.target(m), { focus: false });
+  }
+
+  private scheduleReport(): void {
+    if (this.reportTimer !== null) return;
+    this.reportTimer = this.ctx.setTimeout(() => {
+      this.reportTimer = null;
+      const counts = this.counts();
+      const key = JSON.stringify(counts);
+      if (key === this.lastReported) return;
+      this.lastReported = key;
+      void sendToBackground('content:mentions', { counts }).catch(() => {});
+    }, 300);
+  }
+}

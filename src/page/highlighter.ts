@@ -1,0 +1,69 @@
+/** Name of our highlight in `CSS.highlights` (styled by `::highlight(counterpoint-mention)`). */
+export const HIGHLIGHT_NAME = 'counterpoint-mention';
+/** The same, drawn as a background instead of an underline (a setting). */
+export const HIGHLIGHT_NAME_BACKGROUND = 'counterpoint-mention-background';
+
+interface HighlightRegistry {
+  get(name: string): unknown;
+  set(name: string, h: unknown): void;
+  delete(name: string): boolean;
+}
+
+/** The page's highlight registry, or null where the browser has none. */
+function registry(doc: Document): HighlightRegistry | null {
+  const css = (doc.defaultView as (Window & { CSS?: { highlights?: unknown } }) | null)?.CSS;
+  return (css?.highlights as HighlightRegistry | undefined) ?? null;
+}
+
+/**
+ * Paints mentions with the CSS Custom Highlight API: no element is wrapped, so the page's
+ * DOM, layout and selection stay as they were. `CSS.highlights` is shared with the page,
+ * which may clear it; `ensure()` puts ours back.
+ */
+export class Highlighter {
+  private readonly highlight: Highlight;
+  private name = HIGHLIGHT_NAME;
+
+  constructor(private readonly doc: Document) {
+    const HighlightCtor = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)
+      ?.Highlight;
+    if (!HighlightCtor) throw new Error('CSS Custom Highlight API unavailable');
+    this.highlight = new HighlightCtor();
+    this.ensure();
+  }
+
+  /** Uses another highlight name (another style); ranges stay. */
+  setName(name: string): void {
+    if (name === this.name) return;
+    registry(this.doc)?.delete(this.name);
+    this.name = name;
+    this.ensure();
+  }
+
+  add(range: AbstractRange): void {
+    this.highlight.add(range);
+  }
+
+  delete(range: AbstractRange): void {
+    this.highlight.delete(range);
+  }
+
+  get size(): number {
+    return this.highlight.size;
+  }
+
+  /** Re-registers our highlight if the page removed or replaced it. Cheap: one map lookup. */
+  ensure(): boolean {
+    const reg = registry(this.doc);
+    if (!reg || reg.get(this.name) === this.highlight) return false;
+    reg.set(this.name, this.highlight);
+    return true;
+  }
+
+  /** Removes our highlight (and only ours) from the page. */
+  destroy(): void {
+    this.highlight.clear();
+    const reg = registry(this.doc);
+    if (reg?.get(this.name) === this.highlight) reg.delete(this.name);
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Reads a page's visible, non-editable text block by block, so that a name split across
+ * inline elements (`President <a>Vladimir</a> Putin`) is one string to match, and maps
+ * offsets in that string back to text nodes. Works on any Document (browser or linkedom).
+ */
+
+/** Prefix of every element Counterpoint puts in a page; their text is never scanned. */
+export const OUR_PREFIX = 'COUNTERPOINT-';
+
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+]);
+
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+interface ElementInfo {
+  skip: boolean;
+  block: Element;
+}
+
+/** One run of text under one block element. */
+export interface TextBlock {
+  block: Element;
+  nodes: Text[];
+  /** Offset of each node's text in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/**
+ * Classifies elements once each (skipped? which block?), caching by element: the walk asks
+ * about every text node's parent, and most parents hold many text nodes.
+ */
+export class ElementClassifier {
+  private cache = new WeakMap<Element, ElementInfo>();
+
+  info(el: Element): ElementInfo {
+    const hit = this.cache.get(el);
+    if (hit) return hit;
+    const parent = el.parentElement;
+    const up = parent ? this.info(parent) : null;
+    const name = el.tagName.toUpperCase();
+    const editable = el.getAttribute('contenteditable');
+    const skip =
+      (up?.skip ?? false) ||
+      SKIPPED.has(name) ||
+      name.startsWith(OUR_PREFIX) ||
+      el.hasAttribute('hidden') ||
+      (editable !== null && editable !== 'false');
+    const info = { skip, block: BLOCKS.has(name) || !up ? el : up.block };
+    this.cache.set(el, info);
+    return info;
+  }
+
+  /** Whether an element starts a block of its own. */
+  isBlock(el: Element): boolean {
+    return BLOCKS.has(el.tagName.toUpperCase());
+  }
+
+  /** Forget everything: after the page moved elements around. */
+  reset(): void {
+    this.cache = new WeakMap();
+  }
+}
+
+const TEXT_NODE = 3;
+
+/**
+ * Walks `root`'s text in document order, yielding one TextBlock per run of text nodes that
+ * share a block element. `shouldStop` is polled between nodes so a long page can be read in
+ * slices; call `next` again to resume.
+ */
+export class BlockWalker {
+  private readonly walker: TreeWalker;
+  private pending: TextBlock | null = null;
+  done = false;
+
+  constructor(
+    root: Node,
+    private readonly classifier: ElementClassifier,
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  }
+
+  /** Reads blocks until `shouldStop()` (checked every 64 nodes) or the end. */
+  next(out: TextBlock[], shouldStop: () => boolean): void {
+    let n = 0;
+    for (;;) {
+      if ((++n & 63) === 0 && shouldStop()) return;
+      const node = this.walker.nextNode() as Text | null;
+      if (!node) {
+        this.flush(out);
+        this.done = true;
+        return;
+      }
+      if (node.nodeType !== TEXT_NODE) continue;
+      const parent = node.parentElement;
+      if (!parent) continue;
+      const info = this.classifier.info(parent);
+      if (info.skip) continue;
+      const value = node.data;
+      if (this.pending && this.pending.block !== info.block) this.flush(out);
+      if (!this.pending) {
+        if (value.trim() === '') continue;
+        this.pending = { block: info.block, nodes: [], starts: [], text: '' };
+      }
+      this.pending.starts.push(this.pending.text.length);
+      this.pending.nodes.push(node);
+      this.pending.text += value;
+    }
+  }
+
+  private flush(out: TextBlock[]): void {
+    if (this.pending && this.pending.text.trim() !== '') out.push(this.pending);
+    this.pending = null;
+  }
+}
+
+/** All blocks under `root` in one go (tests, the scan CLI, small subtrees). */
+export function collectBlocks(root: Node, classifier = new ElementClassifier()): TextBlock[] {
+  const out: TextBlock[] = [];
+  new BlockWalker(root, classifier).next(out, () => false);
+  return out;
+}
+
+/** Index of the node holding offset `at` of the block's text (the last start <= at). */
+function nodeAt(block: TextBlock, at: number): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A position in the DOM: a text node and an offset in it. */
+export interface Boundary {
+  node: Text;
+  offset: number;
+}
+
+/** Maps [start, end) in a block's text back to DOM boundaries. */
+export function toBoundaries(block: TextBlock, start: number, end: number): [Boundary, Boundary] {
+  const i = nodeAt(block, start);
+  const j = nodeAt(block, Math.max(start, end - 1));
+  return [
+    { node: block.nodes[i]!, offset: start - block.starts[i]! },
+    { node: block.nodes[j]!, offset: end - block.starts[j]! },
+  ];
+}
