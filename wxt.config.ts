@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
+import { buildFromDisk, serialise } from './scripts/lib/dataset-files';
 
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
@@ -57,6 +58,13 @@ export default defineConfig({
       for (const [size, file] of rendered) {
         files.push({ absoluteSrc: file, relativeDest: `icon/${size}.png` });
       }
+      // The bundled dataset, built from assets/ by the same pipeline as `npm run dataset`.
+      const { dataset, warnings } = await buildFromDisk(
+        path.resolve(wxt.config.root, 'assets/articles'),
+        path.resolve(wxt.config.root, 'assets/reference'),
+      );
+      for (const w of warnings) wxt.logger.warn(`dataset: ${w.file}: ${w.message}`);
+      files.push({ relativeDest: 'data/dataset.json', contents: serialise(dataset) });
       files.push({
         absoluteSrc: path.resolve(wxt.config.root, 'src/page/highlight.css'),
         relativeDest: HIGHLIGHT_CSS,

@@ -34,6 +34,7 @@ const EVENT_PHRASES = [
   `(?:Trump|U\\.?S\\.?|American|Washington)${GAP}(?:Kim|North${GAP}Korean?|Pyongyang|DPRK)${GAP}[Ss]ummit`,
   `(?:Kim|North${GAP}Korean?|Pyongyang)${GAP}(?:Trump|U\\.?S\\.?)${GAP}[Ss]ummit`,
   `[Ss]ummit in Singapore`,
+  `[Ss]ummit (?:between Trump and Kim|between Kim and Trump|with Kim(?:${GAP}Jong${GAP}[Uu]n)?|with Trump)`,
   `(?:June 12|12 June)${GAP}[Ss]ummit`,
 ];
 

@@ -30,7 +30,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
     const texts = await highlightedTexts(page);
     expect(texts).toContain('Singapore summit');
     expect(texts).toContain('Russian President Vladimir Putin');
-    expect(texts).toContain('Kim Jong Un');
+    expect(texts).toContain('North Korean leader Kim Jong Un');
     expect(texts).toContain('French President Emmanuel Macron');
     expect(texts).toContain('Senator Konstantin Kosachev');
     await page.close();

@@ -1,0 +1,13 @@
+export { addArticle, articleId, buildDataset, DATASET_VERSION } from './pipeline';
+export type { ArticleAddition, ArticleInput, DatasetWarning } from './pipeline';
+export { validateDataset, DatasetError } from './validate';
+export {
+  InputError,
+  MetadataSchema,
+  ReferenceFiles,
+  parseJsonFile,
+  referenceFromFiles,
+  type Metadata,
+  type ReferenceData,
+} from './reference';
+export type * from './types';

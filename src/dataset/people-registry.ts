@@ -1,0 +1,226 @@
+import { compileMatcher, type Matcher } from '../matching/compile';
+import type { Person } from './types';
+
+/** A person mentioned at a place in the article. */
+export interface PersonMention {
+  person: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Honorifics and titles that may precede an unknown name ("Mr Obama", "President Barack Obama"). */
+const HONORIFIC =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?|President|Prime Minister|Senator|Representative|Governor|Secretary|Minister|Ambassador|Chancellor|King|Queen|Prince|Pope|Judge|Justice)\s+/;
+
+/** Capitalised words that cannot be a person's name (places, institutions, calendar words). */
+const NOT_A_NAME =
+  /^(?:The|A|An|This|That|These|Those|But|And|Or|In|On|At|By|For|From|With|After|Before|During|When|While|If|As|It|He|She|They|We|I|You|His|Her|Their|Our|My|Its|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|North|South|East|West|United|Russian|American|French|Chinese|Korean|Israeli|Palestinian|British|European|US|U\.S\.|UN|U\.N\.|White|State|Federal|National|Supreme|House|Senate|Congress|Parliament|Kremlin|Pentagon|Washington|Moscow|Seoul|Pyongyang|Beijing|Tokyo|Jerusalem|Russia|America|China|Korea|Israel|Iran|Syria|Ukraine|Japan|Europe|Democrats?|Republicans?|Brookings|Institution|Party|Committee|Council|Ministry|Department|Agency|Office|Reuters|AFP|AP|CNN|BBC|RT|Interfax|Facebook|Twitter)$/;
+
+/** A name right after a title: "President Barack Obama", "Prime Minister Benjamin Netanyahu". */
+const TITLED_NAME =
+  /\b(President|Prime Minister|Senator|Sen\.|Representative|Rep\.|Governor|Secretary of State|Foreign Minister|Defense Minister|Minister|Ambassador|Chancellor)\s+((?:[A-Z][a-z]+(?:-[a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?)\b/g;
+
+/**
+ * The people of one article: the known ones (from the dataset, found with the same matcher
+ * the extension uses) and new ones the article introduces by name, with their roles as written.
+ */
+export class PeopleRegistry {
+  private readonly matcher: Matcher;
+  readonly people = new Map<string, Person>();
+  /** New people first seen in this article. */
+  readonly added: Person[] = [];
+  /** First and last name tokens of article people, for "Mr Obama" and "Lee". */
+  private readonly tokens = new Map<string, Set<string>>();
+  /** Paragraph where each article person was last named in full. */
+  private readonly lastSeen = new Map<string, number>();
+  private current = 0;
+  private readonly confirmed = new Set<string>();
+
+  constructor(known: Person[]) {
+    for (const p of known) this.people.set(p.id, p);
+    this.matcher = compileMatcher({
+      version: 1,
+      entities: known.map((p) => ({
+        id: p.id,
+        kind: 'person',
+        name: p.name,
+        fullNames: p.aliases,
+        shortForms: p.shortForms,
+        ambiguousShortForms: p.ambiguousShortForms,
+        namesakes: p.namesakes,
+        titles: p.titles,
+      })),
+    });
+  }
+
+  /**
+   * Known people mentioned in `text`, with offsets. An ambiguous short form ("Kim") counts
+   * only once the article has named that person in full (see `confirm`).
+   */
+  known(text: string): { person: string; start: number; end: number; ambiguous: boolean }[] {
+    return this.matcher
+      .match(text)
+      .filter((m) => m.kind === 'person' && (!m.ambiguous || this.confirmed.has(m.entity)))
+      .map((m) => ({ person: m.entity, start: m.start, end: m.end, ambiguous: m.ambiguous }));
+  }
+
+  /**
+   * Reads the whole article once before attribution: which known people it names in full,
+   * and which new people it introduces with a title ("President Barack Obama").
+   */
+  prepare(paragraphs: string[]): void {
+    // "Benjamin Netanyahu" once, then "Netanyahu" alone: a person, even without a title.
+    const all = paragraphs.join('\n');
+    for (const m of all.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,})(?=[’']s\b|[\s,.;:])/g)) {
+      const [, first, last] = m;
+      if (
+        NOT_A_NAME.test(first!) ||
+        NOT_A_NAME.test(last!) ||
+        /(?:ian|ean|ese|ish|ic|li)$/.test(last!)
+      )
+        continue;
+      const alone = all.match(new RegExp(`(?<![A-Z][a-z]+ )\\b${last}\\b`, 'g'))?.length ?? 0;
+      if (alone >= 2) this.pendingBigrams.push({ name: `${first} ${last}`, at: m.index });
+    }
+    paragraphs.forEach((text, p) => {
+      this.current = p;
+      for (const b of this.pendingBigrams) {
+        if (text.includes(b.name)) this.resolveName(b.name, null, true);
+      }
+      for (const m of this.matcher.match(text)) if (m.full) this.confirmed.add(m.entity);
+      for (const t of text.matchAll(TITLED_NAME)) {
+        const title = t[1]!.replace(/\s+/g, ' ');
+        const id = this.resolveName(t[2]!, null, true);
+        const p = id ? this.people.get(id) : undefined;
+        if (p && p.source === 'article' && !p.titles.includes(title)) p.titles.push(title);
+      }
+    });
+    this.lastSeenReset();
+  }
+
+  private lastSeenReset(): void {
+    // prepare() ran ahead; from now on a person counts from where the article names them.
+    this.firstSeen = new Map(this.lastSeen);
+    this.lastSeen.clear();
+    this.current = 0;
+  }
+
+  private firstSeen = new Map<string, number>();
+  private pendingBigrams: { name: string; at: number }[] = [];
+
+  /** Moves to paragraph `p`: article people named in full there become the latest seen. */
+  enterParagraph(p: number, text: string): void {
+    this.current = p;
+    for (const person of this.added) {
+      if (text.includes(person.name)) this.lastSeen.set(person.id, p);
+    }
+  }
+
+  /** The article person a lone name token stands for: the one named most recently. */
+  private byToken(token: string): string | null {
+    const ids = this.tokens.get(token);
+    if (!ids) return null;
+    let best: string | null = null;
+    let bestSeen = -1;
+    for (const id of ids) {
+      const first = this.firstSeen.get(id) ?? this.lastSeen.get(id) ?? Infinity;
+      if (first > this.current) continue;
+      const seen = this.lastSeen.get(id) ?? first;
+      if (seen >= bestSeen) {
+        best = id;
+        bestSeen = seen;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The person an unknown name refers to: a full name registers a new person (with `role`),
+   * a surname ("Mr Obama", "Obama") finds one registered earlier. Null for anything that does
+   * not look like a person's name.
+   */
+  resolveName(raw: string, role: string | null = null, titled = false): string | null {
+    const name = raw
+      .replace(HONORIFIC, '')
+      .replace(/[’']s$/, '')
+      .trim();
+    const parts = name.split(/\s+/);
+    if (parts.length === 0 || parts.some((w) => NOT_A_NAME.test(w) || !/^[A-Z]/.test(w)))
+      return null;
+    if (parts.length > 4) return null;
+    // A single name without a title is too weak to introduce a new person.
+    if (parts.length === 1 && !titled && !HONORIFIC.test(raw) && !this.byToken(parts[0]!)) {
+      for (const p of this.people.values()) {
+        if (p.name.split(/\s+/).at(-1) === parts[0]) return p.id;
+      }
+      return null;
+    }
+    const surname = parts.at(-1)!;
+    if (parts.length === 1) {
+      const id = this.byToken(surname);
+      if (id) return id;
+      for (const p of this.people.values()) {
+        if (p.name.split(/\s+/).at(-1) === surname) return p.id;
+      }
+      // A lone surname after an honorific ("Mr Obama") is still a person.
+      if (!HONORIFIC.test(raw)) return null;
+    }
+    for (const p of this.people.values()) {
+      if (p.name === name || p.aliases.includes(name)) return p.id;
+    }
+    const id = slug(name);
+    if (!id) return null;
+    if (!this.people.has(id)) {
+      const person: Person = {
+        id,
+        name,
+        aliases: [],
+        shortForms: parts.length > 1 ? [surname] : [],
+        ambiguousShortForms: [],
+        namesakes: [],
+        titles: [],
+        role: role?.trim() || null,
+        country: null,
+        source: 'article',
+      };
+      this.people.set(id, person);
+      this.added.push(person);
+    } else if (role && !this.people.get(id)!.role) {
+      this.people.get(id)!.role = role.trim();
+    }
+    // "Obama" for Barack Obama; "Yoon" and "Lee" for Korean names written family name first.
+    for (const token of parts.length > 1 ? [surname, parts[0]!] : [surname]) {
+      const set = this.tokens.get(token) ?? new Set<string>();
+      set.add(id);
+      this.tokens.set(token, set);
+    }
+    if (!this.lastSeen.has(id)) this.lastSeen.set(id, this.current);
+    return id;
+  }
+
+  get(id: string): Person | undefined {
+    return this.people.get(id);
+  }
+
+  /** Whether a person has a title or role matching a role noun ("senator", "Russian leader"). */
+  hasRole(id: string, roleNoun: string): boolean {
+    const p = this.people.get(id);
+    if (!p) return false;
+    const noun = roleNoun.toLowerCase();
+    const head = noun.split(/\s+/).at(-1)!;
+    return (
+      p.titles.some((t) => t.toLowerCase() === noun || t.toLowerCase().endsWith(` ${noun}`)) ||
+      p.titles.some((t) => t.toLowerCase() === head && noun.split(/\s+/).length === 1) ||
+      (p.role ?? '').toLowerCase().includes(noun)
+    );
+  }
+}

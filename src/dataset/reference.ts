@@ -1,0 +1,156 @@
+import * as v from 'valibot';
+import type { DatasetEvent, Outlet, Person } from './types';
+
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug'));
+const country = v.nullable(
+  v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO country code')),
+);
+const names = v.array(v.pipe(v.string(), v.minLength(1)));
+
+/** Curated outlets, people and events (assets/reference/*.json). */
+export const OutletSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  country,
+  ownership: v.nullable(v.string()),
+  homepage: v.nullable(v.pipe(v.string(), v.url())),
+});
+
+export const ReferencePersonSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  aliases: names,
+  shortForms: names,
+  ambiguousShortForms: names,
+  namesakes: names,
+  titles: names,
+  role: v.nullable(v.string()),
+  country,
+});
+
+export const EventSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  aliases: names,
+  date: v.nullable(v.pipe(v.string(), v.isoDate())),
+  place: v.nullable(v.string()),
+  description: v.string(),
+});
+
+export const ReferenceFiles = {
+  'outlets.json': v.object({ outlets: v.array(OutletSchema) }),
+  'people.json': v.object({ people: v.array(ReferencePersonSchema) }),
+  'events.json': v.object({ events: v.array(EventSchema) }),
+} as const;
+
+/** Everything the pipeline knows before it reads an article. */
+export interface ReferenceData {
+  outlets: Outlet[];
+  people: Person[];
+  events: DatasetEvent[];
+}
+
+/** Optional sidecar metadata of an article (`NAME.meta.json`). */
+export const MetadataSchema = v.object({
+  outlet: v.optional(id),
+  title: v.optional(v.pipe(v.string(), v.minLength(1))),
+  url: v.optional(v.nullable(v.pipe(v.string(), v.url()))),
+  published: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.regex(
+          /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/,
+          'must be an ISO date, or a date-time with a UTC offset',
+        ),
+      ),
+    ),
+  ),
+  language: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[A-Z]{2})?$/)))),
+  source: v.optional(v.string()),
+  note: v.optional(v.string()),
+});
+
+export type Metadata = v.InferOutput<typeof MetadataSchema>;
+
+/** A problem in an input file, with where it is. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = 'InputError';
+  }
+}
+
+/** Line (1-based) of character `offset` in `text`. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Line of the first `"key":` in a JSON text, for errors that name a field. */
+function lineOfKey(text: string, path: readonly (string | number)[]): number {
+  let from = 0;
+  for (const key of path) {
+    if (typeof key !== 'string') continue;
+    const at = text.indexOf(`"${key}"`, from);
+    if (at < 0) break;
+    from = at;
+  }
+  return lineOf(text, from);
+}
+
+/**
+ * Parses a JSON input file against a schema. Syntax and shape errors become an InputError
+ * naming the file, the line and the problem.
+ */
+export function parseJsonFile<S extends v.GenericSchema>(
+  file: string,
+  text: string,
+  schema: S,
+): v.InferOutput<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(message);
+    const lineCol = /line (\d+) column/.exec(message);
+    const line = lineCol ? Number(lineCol[1]) : pos ? lineOf(text, Number(pos[1])) : 1;
+    throw new InputError(file, line, `invalid JSON: ${message}`);
+  }
+  const result = v.safeParse(schema, json);
+  if (result.success) return result.output;
+  const issue = result.issues[0]!;
+  const path = issue.path?.map((p) => p.key as string | number) ?? [];
+  const where = path.length ? `"${path.join('.')}" ` : '';
+  throw new InputError(file, lineOfKey(text, path), `${where}${issue.message}`);
+}
+
+/** Turns the reference files into ReferenceData, checking ids are unique. */
+export function referenceFromFiles(files: {
+  outlets: v.InferOutput<(typeof ReferenceFiles)['outlets.json']>;
+  people: v.InferOutput<(typeof ReferenceFiles)['people.json']>;
+  events: v.InferOutput<(typeof ReferenceFiles)['events.json']>;
+}): ReferenceData {
+  const unique = <T extends { id: string }>(what: string, list: T[]) => {
+    const seen = new Set<string>();
+    for (const x of list) {
+      if (seen.has(x.id)) throw new InputError(`${what}.json`, 1, `duplicate id "${x.id}"`);
+      seen.add(x.id);
+    }
+    return list;
+  };
+  return {
+    outlets: unique('outlets', files.outlets.outlets),
+    people: unique('people', files.people.people).map((p) => ({
+      ...p,
+      source: 'reference' as const,
+    })),
+    events: unique('events', files.events.events),
+  };
+}
