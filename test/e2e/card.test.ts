@@ -35,7 +35,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
   it.skipIf(skip)('opens on a resting pointer with both outlets side by side', async () => {
     const page = await eb.browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=card1'));
     await waitForHighlights(page, 5);
     const { x, y } = await wordCenter(page, '#putin', 'Putin');
     await page.mouse.move(x - 3, y);
@@ -86,7 +86,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     async () => {
       const page = await eb.browser.newPage();
       await page.setViewport({ width: 1100, height: 800 });
-      const url = server.url('summit.html');
+      const url = server.url('summit.html?t=card2');
       await page.goto(url);
       await waitForHighlights(page, 5);
       await page.focus('#field');
@@ -102,7 +102,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
         { timeout: 5_000 },
       );
       const card = await cardState(page);
-      expect(card?.label).toBe('Singapore summit');
+      expect(card?.label).toBe('Donald Trump');
       expect(card?.focused).toBe(true);
       await page.keyboard.press('Escape');
       await page.waitForFunction(
@@ -126,7 +126,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
       await page.close();
       return;
     }
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=card3'));
     await page.evaluate(() => {
       document.body.style.background = '#111';
       document.body.style.color = '#eee';

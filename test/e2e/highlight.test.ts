@@ -25,7 +25,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
 
   it.skipIf(skip)('marks people and the event, names split across elements included', async () => {
     const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=high1'));
     await waitForHighlights(page, 5);
     const texts = await highlightedTexts(page);
     expect(texts).toContain('Singapore summit');
@@ -38,7 +38,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
 
   it.skipIf(skip)('skips namesakes, form fields and editors', async () => {
     const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=high2'));
     await waitForHighlights(page, 5);
     const texts = await highlightedTexts(page);
     expect(texts.join('|')).not.toMatch(/Melania|Jr|Kardashian/);
@@ -57,7 +57,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
 
   it.skipIf(skip)('leaves the DOM as it was: the page observer sees no change', async () => {
     const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=high3'));
     await waitForHighlights(page, 5);
     await new Promise((r) => setTimeout(r, 300));
     const mutations = await page.evaluate(
@@ -69,7 +69,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
 
   it.skipIf(skip)('finds mentions in content the page appends while you watch', async () => {
     const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=high4'));
     await waitForHighlights(page, 5);
     const before = (await highlightedTexts(page)).length;
     await page.evaluate(() => {
@@ -91,7 +91,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
 
   it.skipIf(skip)('re-applies its highlights when the page clears CSS.highlights', async () => {
     const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html'));
+    await page.goto(server.url('summit.html?t=high5'));
     await waitForHighlights(page, 5);
     await page.evaluate(() =>
       (CSS as unknown as { highlights: Map<string, unknown> }).highlights.clear(),
