@@ -172,7 +172,7 @@ interface Attribution {
 }
 
 function channelOf(text: string): string | null {
-  return CHANNEL.exec(text)?.[1] ?? null;
+  return CHANNEL.exec(text)?.[1]?.replace(/[.,;:]+$/, '') ?? null;
 }
 
 function appositiveOf(gap: string): string | null {

@@ -85,17 +85,25 @@ export class PeopleRegistry {
       if (
         NOT_A_NAME.test(first!) ||
         NOT_A_NAME.test(last!) ||
-        /(?:ian|ean|ese|ish|ic|li)$/.test(last!)
+        /(?:ian|ean|ese|ish|ic|li)$/.test(last!) ||
+        HONORIFIC.test(`${first} `)
       )
         continue;
       const alone = all.match(new RegExp(`(?<![A-Z][a-z]+ )\\b${last}\\b`, 'g'))?.length ?? 0;
       if (alone >= 2) this.pendingBigrams.push({ name: `${first} ${last}`, at: m.index });
     }
+    // Full names first, so that "President Yoon" later finds Yoon Suk Yeol.
     paragraphs.forEach((text, p) => {
       this.current = p;
+      for (const t of text.matchAll(TITLED_NAME)) {
+        if (t[2]!.includes(' ')) this.resolveName(t[2]!, null, true);
+      }
       for (const b of this.pendingBigrams) {
         if (text.includes(b.name)) this.resolveName(b.name, null, true);
       }
+    });
+    paragraphs.forEach((text, p) => {
+      this.current = p;
       for (const m of this.matcher.match(text)) if (m.full) this.confirmed.add(m.entity);
       for (const t of text.matchAll(TITLED_NAME)) {
         const title = t[1]!.replace(/\s+/g, ' ');

@@ -55,6 +55,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     expect(card?.text).toMatch(/RT.*CNN|CNN.*RT/);
     expect(card?.removed.join(' ')).toMatch(/previously/);
     expect(card?.added.join(' ')).toMatch(/on his part/);
+    await new Promise((r) => setTimeout(r, 300)); // let the fade-in finish
     await page.screenshot({ path: path.join(ARTIFACTS, `card-light-${name}.png`) });
 
     // Esc closes it.
@@ -147,6 +148,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
       return getComputedStyle(card).backgroundColor;
     });
     expect(background).toBe('rgb(28, 32, 38)');
+    await new Promise((r) => setTimeout(r, 300));
     await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
     await page.close();
   });
