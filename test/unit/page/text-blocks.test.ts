@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { collectBlocks, toBoundaries } from '../../../src/page/text-blocks';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const blocksOf = (html: string) => {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return collectBlocks(document.body as unknown as Node);
+};
+
+describe('text blocks', () => {
+  it('joins a block’s inline text so split names are one string', () => {
+    const [block] = blocksOf('<p>Russian President <a href="#">Vladimir</a> Putin said</p>');
+    expect(block!.text).toBe('Russian President Vladimir Putin said');
+    const [start, end] = toBoundaries(block!, 18, 32);
+    expect(start.node.data).toBe('Vladimir');
+    expect(start.offset).toBe(0);
+    expect(end.node.data).toBe(' Putin said');
+    expect(end.offset).toBe(6);
+  });
+
+  it('keeps blocks apart', () => {
+    expect(
+      blocksOf('<h1>Trump</h1><p>Putin</p><ul><li>Macron</li></ul>').map((b) => b.text),
+    ).toEqual(['Trump', 'Putin', 'Macron']);
+  });
+
+  it('skips scripts, styles, form fields, editors, code and our own UI', () => {
+    const texts = blocksOf(
+      '<p>seen</p><script>Putin()</script><style>.Putin{}</style><textarea>Putin</textarea>' +
+        '<select><option>Putin</option></select><div contenteditable="true"><p>Putin</p></div>' +
+        '<div contenteditable="false">seen too</div><pre>Putin</pre><code>Putin</code>' +
+        '<counterpoint-ui><p>Putin</p></counterpoint-ui><p hidden>Putin</p><template><p>Putin</p></template>',
+    ).map((b) => b.text);
+    expect(texts).toEqual(['seen', 'seen too']);
+  });
+});
+
+describe('npm run scan', () => {
+  it('prints the mentions of a saved page as JSON', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'scripts/scan.ts', '--json', 'test/e2e/fixtures/summit.html'],
+      { cwd: ROOT },
+    );
+    const [result] = JSON.parse(stdout) as {
+      file: string;
+      mentions: { name: string; text: string; start: number; end: number }[];
+    }[];
+    expect(result!.file).toBe('test/e2e/fixtures/summit.html');
+    const found = result!.mentions.map((m) => `${m.name}: ${m.text.replace(/\s+/g, ' ')}`);
+    expect(found).toContain('Vladimir Putin: Russian President Vladimir Putin');
+    expect(found).toContain('Singapore summit: Singapore summit');
+    expect(found).toContain('Kim Jong-un: North Korean leader Kim Jong Un');
+    expect(found.join('|')).not.toMatch(/Melania|Kardashian|textarea|form field|editor/);
+    expect(result!.mentions.every((m) => m.end > m.start)).toBe(true);
+  }, 30_000);
+});
