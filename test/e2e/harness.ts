@@ -164,9 +164,11 @@ const TYPES: Record<string, string> = {
  * 127.0.0.1 on a free port. `headers` adds response headers per path (e.g. a CSP).
  */
 export async function serveFixtures(
-  headers: Record<string, Record<string, string>> = {},
+  headers: Record<string, Record<string, string>> | ((path: string) => Record<string, string>) = {},
   generated: Record<string, string> = {},
 ): Promise<FixtureServer> {
+  const headersFor = (p: string) =>
+    typeof headers === 'function' ? headers(p) : (headers[p] ?? {});
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -175,7 +177,7 @@ export async function serveFixtures(
     if (made !== undefined) {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        ...(headers[urlPath] ?? {}),
+        ...headersFor(urlPath),
       });
       res.end(made);
       return;
@@ -194,7 +196,7 @@ export async function serveFixtures(
       (body) => {
         res.writeHead(200, {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          ...(headers[urlPath] ?? {}),
+          ...headersFor(urlPath),
         });
         res.end(body);
       },
