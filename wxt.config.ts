@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { buildFromDisk, serialise } from './scripts/lib/dataset-files';
+import { buildSearchIndex, documentsOf } from './src/search';
 
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
@@ -65,6 +66,11 @@ export default defineConfig({
       );
       for (const w of warnings) wxt.logger.warn(`dataset: ${w.file}: ${w.message}`);
       files.push({ relativeDest: 'data/dataset.json', contents: serialise(dataset) });
+      // Search is prepared here so the popup pays for no indexing when it opens.
+      files.push({
+        relativeDest: 'data/search-index.json',
+        contents: JSON.stringify(buildSearchIndex(documentsOf(dataset))),
+      });
       files.push({
         absoluteSrc: path.resolve(wxt.config.root, 'src/page/highlight.css'),
         relativeDest: HIGHLIGHT_CSS,

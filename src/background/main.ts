@@ -1,15 +1,17 @@
 import browser from 'webextension-polyfill';
-import { buildCard } from '../cards/build-card';
+import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { wordDiff } from '../diff/word-diff';
 import { matcherSpecFromDataset } from '../matching';
 import { sendToTab } from '../shared/messaging';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
+import { SearchService } from './search-service';
 import { tabState } from './tab-state';
 
 /** Wires the background: dataset, message router, per-tab state and badge, the shortcut. */
 export function startBackground(): void {
   const data = new DatasetService();
+  const search = new SearchService(async () => (await data.get()).dataset);
   installRouter({
     'content:boot': async () => {
       const { dataset } = await data.get();
@@ -30,6 +32,12 @@ export function startBackground(): void {
       if (b) query.set('b', b);
       await browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?${query}`) });
       return null;
+    },
+    'search:query': ({ query, limit }) => search.search(query, limit),
+    'statement:get': async ({ id }) => {
+      const { index } = await data.get();
+      const detail = buildStatementDetail(index, id, wordDiff);
+      return detail ? { id, ...detail } : null;
     },
     'page:mentions': async ({ tabId }) => {
       const counts = await tabState.get(tabId);

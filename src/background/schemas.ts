@@ -19,5 +19,10 @@ export const PAYLOAD_SCHEMAS: { [K in BackgroundType]: v.GenericSchema } = {
   'compare:open': v.object({
     articles: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(50)),
   }),
+  'search:query': v.object({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  'statement:get': v.object({ id: v.pipe(v.string(), v.maxLength(300)) }),
   'page:mentions': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 };

@@ -302,3 +302,29 @@ export function buildCard(
     articles: [...new Set(statements.map((s) => s.article))],
   };
 }
+
+/**
+ * One statement as the popup's detail shows it: with the other outlets' versions when it
+ * was linked, or as what its outlet alone carried.
+ */
+export function buildStatementDetail(
+  index: DatasetIndex,
+  id: string,
+  wordDiff: WordDiff,
+): {
+  group: CardGroup | null;
+  only: OnlyIn | null;
+  speaker: string | null;
+  articles: string[];
+} | null {
+  const statement = index.statements.get(id);
+  if (!statement) return null;
+  const { groups, onlyIn } = groupsAndSingles(index, [statement], wordDiff);
+  const group = groups[0] ?? null;
+  return {
+    group,
+    only: onlyIn[0] ?? null,
+    speaker: statement.speaker ? (index.people.get(statement.speaker)?.name ?? null) : null,
+    articles: group ? group.versions.map((v) => v.article.id) : [statement.article],
+  };
+}

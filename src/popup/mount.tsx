@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Popup } from './components/Popup';
 import '../ui/base.css';
+import '../ui/coverage/coverage.css';
 
 /** Renders the toolbar popup into `root`. */
 export function mountPopup(root: HTMLElement | null): void {

@@ -5,7 +5,8 @@
  * and the background can refuse a message from the wrong place.
  */
 
-import type { CardData } from '../cards/build-card';
+import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
+import type { SearchResult } from '../search/search-index';
 import type { MatcherSpec } from '../matching/types';
 
 /** Where a message may come from. */
@@ -41,6 +42,15 @@ export interface ContentBoot {
   spec: MatcherSpec;
 }
 
+/** What the popup shows for one statement. */
+export interface StatementDetail {
+  id: string;
+  speaker: string | null;
+  group: CardGroup | null;
+  only: OnlyIn | null;
+  articles: string[];
+}
+
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   /** A content script starts on a page and asks whether to run there. */
@@ -55,6 +65,18 @@ export interface BackgroundProtocol {
   };
   /** Open the compare view on two articles. */
   'compare:open': { from: 'content'; payload: { articles: string[] }; reply: null };
+  /** The popup's search, run where the index stays loaded. */
+  'search:query': {
+    from: 'extension-page';
+    payload: { query: string; limit: number };
+    reply: SearchResult[];
+  };
+  /** A statement's detail: its versions side by side, or the one outlet that carried it. */
+  'statement:get': {
+    from: 'extension-page';
+    payload: { id: string };
+    reply: StatementDetail | null;
+  };
   /** An extension page asks what the content script of a tab reported. */
   'page:mentions': {
     from: 'extension-page';
@@ -99,5 +121,7 @@ export const BACKGROUND_ORIGINS: { [K in BackgroundType]: BackgroundProtocol[K][
   'content:mentions': 'content',
   'card:get': 'content',
   'compare:open': 'content',
+  'search:query': 'extension-page',
+  'statement:get': 'extension-page',
   'page:mentions': 'extension-page',
 };

@@ -72,7 +72,8 @@ describe.each(browsersToTest())('the 130 corpus pages in $name', ({ name, skip }
       page.on('pageerror', (e) => {
         const text = String(e);
         if (/Content-Security-Policy/.test(text)) return;
-        if (ours.test(text) || ours.test(e.stack ?? '')) errors.push(text);
+        const stack = e instanceof Error ? (e.stack ?? '') : '';
+        if (ours.test(text) || ours.test(stack)) errors.push(text);
       });
       page.on('console', (m) => {
         if (m.type() === 'error' && ours.test(m.text())) errors.push(m.text());

@@ -1,10 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { MentionCount } from '../../shared/protocol';
-import { sendToTab } from '../../shared/messaging';
+import { sendToBackground, sendToTab } from '../../shared/messaging';
 import { resolveTargetTab } from '../target-tab';
 import { OnThisPage } from './OnThisPage';
+import { SearchPanel, type ResultView } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
+import { StatementView } from './StatementView';
+
+const runSearch = (query: string) => sendToBackground('search:query', { query, limit: 40 });
+const loadStatement = (id: string) => sendToBackground('statement:get', { id });
+const inPopupWindow = () => !new URLSearchParams(location.search).has('tab');
+
+async function openCompare(articles: readonly string[]) {
+  const query = new URLSearchParams();
+  if (articles[0]) query.set('a', articles[0]);
+  if (articles[1]) query.set('b', articles[1]);
+  await browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?${query}`) });
+  if (inPopupWindow()) window.close();
+}
 
 type PageState =
   | { status: 'loading' }
@@ -14,6 +28,7 @@ type PageState =
 /** The toolbar popup: search, the current page's mentions, and the site switch. */
 export function Popup() {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [statement, setStatement] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -45,7 +60,19 @@ export function Popup() {
     if (page.status !== 'ready') return;
     await sendToTab(page.tabId, 'tab:reveal', { entity });
     // In the real popup, get out of the way of the card; a popup opened as a page stays.
-    if (!new URLSearchParams(location.search).has('tab')) window.close();
+    if (inPopupWindow()) window.close();
+  };
+
+  /** Opens a result; returns a new query when the answer is another search. */
+  const open = (r: ResultView): string | void => {
+    if (r.kind === 'statement') return setStatement(r.id);
+    if (r.kind === 'article') return void openCompare([r.id]);
+    if (page.status === 'ready' && page.counts.some((c) => c.entity === r.id)) {
+      // A person or the event on this page: show it there, with its card.
+      return void reveal(r.id);
+    }
+    // Elsewhere: what they said (statements find their speaker's and outlet's names).
+    return r.title;
   };
 
   return (
@@ -61,6 +88,25 @@ export function Popup() {
           Settings
         </button>
       </header>
+      {statement && (
+        <StatementView
+          id={statement}
+          load={loadStatement}
+          onBack={() => {
+            setStatement(null);
+            document.querySelector<HTMLInputElement>('.search__input')?.focus();
+          }}
+          onCompare={(a) => void openCompare(a)}
+        />
+      )}
+      {/* Hidden, not unmounted, so Back returns to the same query and results. */}
+      <div hidden={statement !== null}>
+        <SearchPanel
+          search={runSearch}
+          onOpen={open}
+          onEscapeEmpty={() => inPopupWindow() && window.close()}
+        />
+      </div>
       <SiteSwitch host={page.status === 'ready' ? page.host : null} />
       <section class="popup__section" aria-labelledby="on-this-page">
         <h2 id="on-this-page">On this page</h2>

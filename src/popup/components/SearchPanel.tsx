@@ -40,9 +40,10 @@ export function Marked({ text, marks }: { text: string; marks: [number, number][
 }
 
 export interface SearchPanelProps {
-  /** Runs a query; null while the index loads. */
-  search: ((query: string) => ResultView[]) | null;
-  onOpen(result: ResultView): void;
+  /** Runs a query (in the background, where the index stays loaded). */
+  search: (query: string) => Promise<ResultView[]>;
+  /** Opens a result; a returned string becomes the new query. */
+  onOpen(result: ResultView): string | void;
   /** Esc on an empty query: close the popup. */
   onEscapeEmpty(): void;
 }
@@ -51,16 +52,43 @@ export interface SearchPanelProps {
 export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [results, setResults] = useState<ResultView[]>([]);
+  const [state, setState] = useState<'idle' | 'searching' | 'done' | 'failed'>('idle');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
 
-  const results = useMemo(() => (search && query.trim() ? search(query) : []), [search, query]);
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults([]);
+      setState('idle');
+      return;
+    }
+    // Only the answer to the latest keystroke is shown.
+    let current = true;
+    setState((s) => (s === 'done' ? s : 'searching'));
+    search(query).then(
+      (r) => {
+        if (!current) return;
+        setResults(r);
+        setState('done');
+      },
+      () => current && setState('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [search, query]);
   const ordered = useMemo(
     () => KIND_ORDER.flatMap((k) => results.filter((r) => r.kind === k)),
     [results],
   );
   useEffect(() => setActive(0), [query]);
+
+  const openResult = (r: ResultView) => {
+    const next = onOpen(r);
+    if (typeof next === 'string') setQuery(next);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -70,8 +98,10 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
+      // Otherwise the key's activation lands on whatever the result moves focus to.
+      e.preventDefault();
       const r = ordered[active];
-      if (r) onOpen(r);
+      if (r) openResult(r);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query) setQuery('');
@@ -112,8 +142,13 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
           . Typos are fine.
         </p>
       )}
-      {query.trim() && search === null && <p class="muted small">Loading the index…</p>}
-      {query.trim() && search !== null && ordered.length === 0 && (
+      {state === 'searching' && <p class="muted small">Searching…</p>}
+      {state === 'failed' && (
+        <p class="muted small" role="alert">
+          Search is not available right now.
+        </p>
+      )}
+      {state === 'done' && ordered.length === 0 && (
         <p class="muted small" data-testid="no-results">
           Nothing found for “{query}”.
         </p>
@@ -138,7 +173,7 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
                     data-kind={r.kind}
                     data-id={r.id}
                     onMouseEnter={() => setActive(i)}
-                    onClick={() => onOpen(r)}
+                    onClick={() => openResult(r)}
                   >
                     <div class="result__title">
                       <Marked text={r.title} marks={r.marks} />

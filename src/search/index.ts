@@ -1,0 +1,11 @@
+export { documentsOf, TITLE_CHARS } from './documents';
+export type { SearchDoc, SearchKind } from './documents';
+export {
+  buildSearchIndex,
+  INDEX_VERSION,
+  SearchIndex,
+  searchAll,
+  type SearchResult,
+  type SerializedIndex,
+} from './search-index';
+export { normalise, tokenize } from './text';
