@@ -126,6 +126,8 @@ export class ElementClassifier {
 }
 
 const TEXT_NODE = 3;
+/** Tests for a non-space character without copying the string, as `trim()` would. */
+const HAS_TEXT = /\S/;
 
 /**
  * Walks `root`'s text in document order, yielding one TextBlock per run of text nodes that
@@ -164,7 +166,7 @@ export class BlockWalker {
       const value = node.data;
       if (this.pending && this.pending.block !== info.block) this.flush(out);
       if (!this.pending) {
-        if (value.trim() === '') continue;
+        if (!HAS_TEXT.test(value)) continue;
         this.pending = { block: info.block, nodes: [], starts: [], text: '' };
       }
       this.pending.starts.push(this.pending.text.length);
@@ -174,7 +176,7 @@ export class BlockWalker {
   }
 
   private flush(out: TextBlock[]): void {
-    if (this.pending && this.pending.text.trim() !== '') out.push(this.pending);
+    if (this.pending && HAS_TEXT.test(this.pending.text)) out.push(this.pending);
     this.pending = null;
   }
 }

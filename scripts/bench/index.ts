@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: every figure the issues ask for, each beside a baseline measured in the
+ * same run, and checked against its budget. Exits 1 when a budget is missed.
+ *
+ *   npm run bench                       all of it (needs `npm run build` first)
+ *   npm run bench -- --no-browser       skip the in-browser scan bench
+ *   npm run bench -- --corpus 20        scan only the first 20 corpus pages
+ *   npm run bench -- --json out.json    also write the figures as JSON
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { benchBrowsers } from './browser-bench';
+import { benchDataset } from './dataset-bench';
+import { benchSearch } from './search-bench';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+interface Budget {
+  name: string;
+  value: number;
+  limit: number;
+  unit: string;
+}
+const budgets: Budget[] = [];
+const check = (name: string, value: number, limit: number, unit: string) =>
+  budgets.push({ name, value, limit, unit });
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function bundleSizes() {
+  const out = path.join(ROOT, '.output/chrome-mv3');
+  if (!existsSync(out)) throw new Error('no build: run `npm run build` first');
+  const file = (rel: string) => {
+    const body = readFileSync(path.join(out, rel));
+    return { file: rel, kb: kb(body.length), gzipKb: kb(gzipSync(body).length) };
+  };
+  const chunk = (prefix: string) =>
+    readdirSync(path.join(out, 'chunks')).find((f) => f.startsWith(prefix));
+  const rows = [
+    file('content-scripts/content.js'),
+    file('background.js'),
+    ...['popup-', 'options-', 'compare-']
+      .map(chunk)
+      .filter((f): f is string => !!f)
+      .map((f) => file(`chunks/${f}`)),
+    file('data/dataset.json'),
+    file('data/search-index.json'),
+  ];
+  const total = (dir: string): number =>
+    readdirSync(dir).reduce((n, f) => {
+      const p = path.join(dir, f);
+      return n + (statSync(p).isDirectory() ? total(p) : statSync(p).size);
+    }, 0);
+  return { rows, totalKb: kb(total(out)) };
+}
+
+async function main() {
+  const report: Record<string, unknown> = {};
+  const started = performance.now();
+
+  console.log('\n== Bundle (Chrome build) ==');
+  const sizes = bundleSizes();
+  console.table(sizes.rows);
+  console.log(`whole extension: ${sizes.totalKb} KB`);
+  report.bundle = sizes;
+  const content = sizes.rows[0]!;
+  check('content script, minified', content.kb, 30, 'KB');
+
+  console.log('\n== Search (generated datasets; baseline: plain fuse.js over every record) ==');
+  const search = [benchSearch(ROOT, 10_000, 10), benchSearch(ROOT, 100_000, 3)];
+  console.table(search);
+  report.search = search;
+  check('search p95 per keystroke @10k', search[0]!.keystrokeP95Ms, 10, 'ms');
+  check('search p95 per keystroke @100k', search[1]!.keystrokeP95Ms, 50, 'ms');
+  for (const s of search) {
+    console.log(
+      `@${s.statements / 1000}k: p95 ${s.keystrokeP95Ms} ms vs plain fuse.js ${s.fuseP95Ms} ms ` +
+        `(${Math.round(s.fuseP95Ms / Math.max(s.keystrokeP95Ms, 0.01))}x faster); ` +
+        `cold load + first keystroke ${s.coldFirstQueryMs} ms`,
+    );
+  }
+
+  console.log('\n== Dataset build (1,000 generated articles; baseline: the seeds) ==');
+  const dataset = await benchDataset(ROOT, 1000);
+  console.table([dataset]);
+  report.dataset = dataset;
+
+  if (!flag('--no-browser')) {
+    console.log('\n== Scan in the browsers (baseline: a bare TreeWalker text read) ==');
+    const limit = option('--corpus') ? Number(option('--corpus')) : Infinity;
+    const browsers = await benchBrowsers(ROOT, limit);
+    report.browsers = browsers;
+    for (const b of browsers) {
+      if (b.skipped) {
+        console.log(`${b.browser}: skipped (${b.skipped})`);
+        continue;
+      }
+      console.log(`\n${b.browser}`);
+      console.table([b.largePage]);
+      console.log('append 50 KB:', b.append50k);
+      console.log('corpus:', { ...b.corpus, worst: undefined });
+      console.table(b.corpus?.worst ?? []);
+      if (b.largePage) {
+        check(`${b.browser}: 2 MB page scan vs text read`, b.largePage.ratio, 3, 'x');
+        check(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
+      }
+      if (b.corpus) {
+        check(`${b.browser}: corpus median scan vs text read`, b.corpus.medianRatio, 3, 'x');
+        check(`${b.browser}: corpus longest task`, b.corpus.maxLongestSliceMs, 50, 'ms');
+      }
+    }
+  }
+
+  console.log('\n== Budgets ==');
+  for (const b of budgets) {
+    const ok = b.value <= b.limit;
+    console.log(`${ok ? 'PASS' : 'OVER'}  ${b.name}: ${b.value} ${b.unit} (budget ${b.limit})`);
+  }
+  report.budgets = budgets;
+  const json = option('--json');
+  if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nbench took ${Math.round((performance.now() - started) / 1000)} s`);
+  if (budgets.some((b) => b.value > b.limit)) process.exitCode = 1;
+}
+
+await main();
