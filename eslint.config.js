@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare'];
+const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare', 'add-article'];
 
 /** Matches an import path that reaches into one of `contexts`' folders. */
 const contextImport = (contexts) => `(^|[/@~])(${contexts.join('|')})(/|\\.tsx?$|$)`;
@@ -72,6 +72,7 @@ export default tseslint.config(
   boundary('popup', ['src/popup/**', 'entrypoints/popup/**']),
   boundary('options', ['src/options/**', 'entrypoints/options/**']),
   boundary('compare', ['src/compare/**', 'entrypoints/compare/**']),
+  boundary('add-article', ['src/add-article/**', 'entrypoints/add/**']),
   {
     // The pure core runs in Node, a service worker and a page: no DOM, no extension or Node API.
     files: PURE_CORE,

@@ -24,7 +24,7 @@ export default defineConfig({
       'See who said what about the news you read, and how each outlet reported it. Works offline; sends nothing.',
     icons,
     action: { default_title: 'Counterpoint', default_icon: icons },
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -44,6 +44,7 @@ export function startBackground(): void {
       return counts ? { counts } : null;
     },
   });
+  installContextMenu();
   browser.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
   browser.commands?.onCommand.addListener((command) => {
     if (command !== 'next-mention') return;
@@ -52,5 +53,27 @@ export function startBackground(): void {
         sendToTab(tab.id, 'tab:reveal', { entity: null }).catch(() => {});
       }
     });
+  });
+}
+
+const ADD_MENU_ID = 'counterpoint-add-article';
+
+/** "Add this article to Counterpoint" on a page's context menu. */
+function installContextMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  browser.runtime.onInstalled.addListener(() => {
+    void menus.removeAll().then(() =>
+      menus.create({
+        id: ADD_MENU_ID,
+        title: 'Add this article to Counterpoint',
+        contexts: ['page'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    );
+  });
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ADD_MENU_ID || typeof tab?.id !== 'number') return;
+    void browser.tabs.create({ url: browser.runtime.getURL(`/add.html?tab=${tab.id}`) });
   });
 }

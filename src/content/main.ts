@@ -60,6 +60,15 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       };
       return Promise.resolve(reply);
     }
+    if (msg?.type === 'tab:article') {
+      // Serialised, never parsed here: Readability runs in the extension page that asked.
+      const reply: ContentReply<'tab:article'> = {
+        url: location.href,
+        title: document.title,
+        html: new XMLSerializer().serializeToString(document),
+      };
+      return Promise.resolve(reply);
+    }
     if (msg?.type === 'tab:reveal') {
       const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
       return Promise.resolve(session?.reveal(entity) ?? false);

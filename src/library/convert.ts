@@ -6,9 +6,10 @@ export const EXPORT_VERSION = 1;
 
 /**
  * The library as a dataset file (the documented format), for export: everything the entries
- * hold, and no bundled article.
+ * hold, and no bundled article. People and outlets the entries only reference (Putin, RT)
+ * come from `reference`, the bundled dataset, so the file stands on its own.
  */
-export function datasetFromEntries(entries: LibraryEntry[]): Dataset {
+export function datasetFromEntries(entries: LibraryEntry[], reference?: Dataset): Dataset {
   const people = new Map<string, LibraryEntry['people'][number]>();
   const outlets = new Map<string, LibraryEntry['outlets'][number]>();
   const coverage = new Map<string, LibraryEntry['coverage'][number]>();
@@ -17,6 +18,20 @@ export function datasetFromEntries(entries: LibraryEntry[]): Dataset {
     for (const p of e.people) people.set(p.id, p);
     for (const o of e.outlets) outlets.set(o.id, o);
     for (const c of e.coverage) coverage.set(c.id, c);
+  }
+  if (reference) {
+    const known = {
+      people: new Map(reference.people.map((p) => [p.id, p])),
+      outlets: new Map(reference.outlets.map((o) => [o.id, o])),
+    };
+    for (const e of sorted) {
+      const outlet = known.outlets.get(e.article.outlet);
+      if (outlet && !outlets.has(outlet.id)) outlets.set(outlet.id, outlet);
+      for (const s of e.statements) {
+        const person = s.speaker ? known.people.get(s.speaker) : undefined;
+        if (person && !people.has(person.id)) people.set(person.id, person);
+      }
+    }
   }
   return {
     version: EXPORT_VERSION,

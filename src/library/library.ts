@@ -53,9 +53,9 @@ export class Library {
     await this.db.clear('articles');
   }
 
-  /** The whole library in the dataset file format. */
-  async export(): Promise<Dataset> {
-    return datasetFromEntries(await this.list());
+  /** The whole library in the dataset file format; `reference` fills in bundled people. */
+  async export(reference?: Dataset): Promise<Dataset> {
+    return datasetFromEntries(await this.list(), reference);
   }
 
   /**

@@ -89,6 +89,11 @@ export interface BackgroundProtocol {
 export interface ContentProtocol {
   /** Scroll to the next mention of `entity` (or of anything, when null) and open its card. */
   'tab:reveal': { payload: { entity: string | null }; reply: boolean };
+  /** The page's markup for "Add this article" (parsed by Readability in the extension page). */
+  'tab:article': {
+    payload: Record<string, never>;
+    reply: { url: string; title: string; html: string };
+  };
   /** Liveness and identity of the content script in a tab. */
   'tab:ping': {
     payload: Record<string, never>;

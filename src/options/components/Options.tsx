@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadBundledDataset } from '../../shared/dataset-source';
+import { LibraryManager } from './LibraryManager';
 import { SettingsForm, type EntityChoice } from './SettingsForm';
 
-/** The options page: settings (and, next, the reader's library). */
+/** The options page: the reader's library and every setting. */
 export function Options() {
   const [entities, setEntities] = useState<EntityChoice[]>([]);
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -24,6 +25,7 @@ export function Options() {
     <main class="page options">
       <h1>Counterpoint</h1>
       <p class="muted">Counterpoint works offline: what you read and add stays in this browser.</p>
+      <LibraryManager />
       <SettingsForm entities={entities} shortcut={shortcut} />
     </main>
   );

@@ -12,6 +12,11 @@ const runSearch = (query: string) => sendToBackground('search:query', { query, l
 const loadStatement = (id: string) => sendToBackground('statement:get', { id });
 const inPopupWindow = () => !new URLSearchParams(location.search).has('tab');
 
+async function openAddArticle(tabId: number) {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/add.html?tab=${tabId}`) });
+  if (inPopupWindow()) window.close();
+}
+
 async function openCompare(articles: readonly string[]) {
   const query = new URLSearchParams();
   if (articles[0]) query.set('a', articles[0]);
@@ -122,6 +127,14 @@ export function Popup() {
               {page.host}
             </p>
             <OnThisPage counts={page.counts} onReveal={(e) => void reveal(e)} />
+            <button
+              type="button"
+              class="link-button add-article"
+              data-testid="add-article"
+              onClick={() => void openAddArticle(page.tabId)}
+            >
+              Add this article to my library
+            </button>
           </>
         )}
       </section>

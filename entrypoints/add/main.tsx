@@ -1,0 +1,3 @@
+import { mountAddArticle } from '../../src/add-article/mount';
+
+mountAddArticle(document.getElementById('app'));

@@ -1,0 +1,210 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Library } from '../../library/library';
+import { entryFromReview } from '../../library/review';
+import { bumpLibraryRevision } from '../../shared/library-signal';
+import { AddError, draftFromTab, type Draft } from '../read-page';
+
+type State =
+  | { status: 'reading' }
+  | { status: 'failed'; message: string }
+  | { status: 'review'; draft: Draft }
+  | { status: 'saved'; title: string; statements: number };
+
+/** "Add this article": read the tab, show what was found, let the reader correct it, save. */
+export function AddArticle({ tabId }: { tabId: number | null }) {
+  const [state, setState] = useState<State>({ status: 'reading' });
+  useEffect(() => {
+    if (tabId === null) {
+      setState({ status: 'failed', message: 'Open this from the toolbar popup on an article.' });
+      return;
+    }
+    draftFromTab(tabId).then(
+      (draft) => setState({ status: 'review', draft }),
+      (error: unknown) =>
+        setState({
+          status: 'failed',
+          message:
+            error instanceof AddError ? error.message : `Could not read the page: ${String(error)}`,
+        }),
+    );
+  }, [tabId]);
+
+  return (
+    <main class="page add">
+      <h1>Add this article</h1>
+      {state.status === 'reading' && <p class="muted">Reading the article…</p>}
+      {state.status === 'failed' && (
+        <p role="alert" data-testid="add-error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'review' && (
+        <Review
+          draft={state.draft}
+          onSaved={(title, statements) => setState({ status: 'saved', title, statements })}
+        />
+      )}
+      {state.status === 'saved' && (
+        <p data-testid="saved" role="status">
+          Saved “{state.title}”: its {state.statements} statements now take part in highlights,
+          cards and search in every tab.
+        </p>
+      )}
+    </main>
+  );
+}
+
+function Review({
+  draft,
+  onSaved,
+}: {
+  draft: Draft;
+  onSaved(title: string, statements: number): void;
+}) {
+  const { addition, dataset } = draft;
+  const [title, setTitle] = useState(addition.article.title);
+  const [published, setPublished] = useState(addition.article.published?.slice(0, 10) ?? '');
+  const [outletName, setOutletName] = useState(draft.outlet.name);
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [speakers, setSpeakers] = useState<Record<string, string | null>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const people = useMemo(
+    () =>
+      [...dataset.people, ...addition.people]
+        .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [dataset, addition],
+  );
+  const linked = useMemo(() => new Set(addition.coverage.flatMap((c) => c.statements)), [addition]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const outlet = draft.newOutlet
+        ? { ...draft.outlet, name: outletName.trim() || draft.outlet.name }
+        : draft.outlet;
+      const entry = entryFromReview(
+        addition,
+        {
+          dropped,
+          speakers,
+          outlet,
+          newOutlet: draft.newOutlet,
+          title,
+          published: /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : null,
+        },
+        Date.now(),
+      );
+      const library = await Library.open();
+      try {
+        await library.put(entry);
+      } finally {
+        library.close();
+      }
+      await bumpLibraryRevision();
+      onSaved(entry.article.title, entry.statements.length);
+    } catch (e) {
+      setError(`Could not save: ${String(e)}`);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      class="review"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <p class="muted small">{draft.page.url}</p>
+      <div class="fields">
+        <label>
+          Title
+          <input value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>
+          Outlet
+          <input
+            data-testid="outlet"
+            value={outletName}
+            disabled={!draft.newOutlet}
+            onInput={(e) => setOutletName((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
+          Date
+          <input
+            type="date"
+            data-testid="published"
+            value={published}
+            onInput={(e) => setPublished((e.target as HTMLInputElement).value)}
+          />
+        </label>
+      </div>
+      <h2>
+        {addition.statements.length} statements found
+        {linked.size > 0 && `, ${addition.coverage.length} reported elsewhere too`}
+      </h2>
+      {addition.statements.length === 0 && (
+        <p class="muted">
+          No quotation or reported speech was found; the article is saved for search.
+        </p>
+      )}
+      <ol class="statements" data-testid="statements">
+        {addition.statements.map((s) => {
+          const speaker = s.id in speakers ? speakers[s.id] : s.speaker;
+          return (
+            <li
+              key={s.id}
+              class={dropped.has(s.id) ? 'statement statement--dropped' : 'statement'}
+              data-id={s.id}
+            >
+              <label class="keep">
+                <input
+                  type="checkbox"
+                  checked={!dropped.has(s.id)}
+                  aria-label="Keep this statement"
+                  onChange={(e) => {
+                    const next = new Set(dropped);
+                    if ((e.target as HTMLInputElement).checked) next.delete(s.id);
+                    else next.add(s.id);
+                    setDropped(next);
+                  }}
+                />
+              </label>
+              <div>
+                <blockquote>{s.kind === 'quote' ? `“${s.text}”` : s.text}</blockquote>
+                <label class="small">
+                  Speaker{' '}
+                  <select
+                    value={speaker ?? ''}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      setSpeakers({ ...speakers, [s.id]: v || null });
+                    }}
+                  >
+                    <option value="">Unknown</option>
+                    {people.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {linked.has(s.id) && <span class="small muted"> · also reported elsewhere</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit" class="primary" data-testid="save" disabled={saving}>
+        Save to my library
+      </button>
+    </form>
+  );
+}

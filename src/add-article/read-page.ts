@@ -1,0 +1,62 @@
+import { addArticle, type ArticleAddition } from '../dataset';
+import { extractArticle } from '../dataset/html';
+import type { Dataset, Outlet } from '../dataset/types';
+import { Library } from '../library/library';
+import { mergeDataset } from '../library/merge';
+import { inputForPage, libraryIdFor, outletForPage, type PageArticle } from '../library/review';
+import { loadBundledDataset } from '../shared/dataset-source';
+import { sendToTab } from '../shared/messaging';
+
+/** Everything the review needs: what the pipeline found and what it can be corrected to. */
+export interface Draft {
+  page: PageArticle;
+  addition: ArticleAddition;
+  outlet: Outlet;
+  newOutlet: boolean;
+  dataset: Dataset;
+}
+
+/** Why a page cannot be added, in words for the reader. */
+export class AddError extends Error {}
+
+/**
+ * Reads the article in `tabId` and runs the dataset pipeline on it against the bundled
+ * dataset and the library. The page's markup is parsed here, in the extension page, by
+ * DOMParser (scripts never run) and read by Readability.
+ */
+export async function draftFromTab(tabId: number): Promise<Draft> {
+  let reply;
+  try {
+    reply = await sendToTab(tabId, 'tab:article', {});
+  } catch {
+    throw new AddError('Counterpoint cannot read this tab. Reload the page and try again.');
+  }
+  const doc = new DOMParser().parseFromString(reply.html, 'text/html');
+  const extracted = extractArticle(doc);
+  if (!extracted || extracted.text.split('\n').length < 2) {
+    throw new AddError('No article was found on this page.');
+  }
+  const page: PageArticle = {
+    url: reply.url,
+    title: extracted.title || reply.title,
+    text: extracted.text,
+    siteName: extracted.siteName,
+    published: extracted.published,
+  };
+  const library = await Library.open();
+  try {
+    if (await library.get(libraryIdFor(page.url))) {
+      throw new AddError('This article is already in your library.');
+    }
+    const dataset = mergeDataset(await loadBundledDataset(), await library.list());
+    if (dataset.articles.some((a) => a.url === page.url)) {
+      throw new AddError('This article is already part of Counterpoint.');
+    }
+    const { outlet, isNew } = outletForPage(dataset.outlets, page.url, page.siteName);
+    const withOutlet = isNew ? { ...dataset, outlets: [...dataset.outlets, outlet] } : dataset;
+    const addition = addArticle(withOutlet, inputForPage(page, outlet.id));
+    return { page, addition, outlet, newOutlet: isNew, dataset: withOutlet };
+  } finally {
+    library.close();
+  }
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { Library } from '../../library/library';
+import { ImportError, parseLibraryFile } from '../../library/import-file';
+import type { LibraryEntry } from '../../library/types';
+import { loadBundledDataset } from '../../shared/dataset-source';
+import { bumpLibraryRevision, watchLibraryRevision } from '../../shared/library-signal';
+
+async function withLibrary<T>(fn: (library: Library) => Promise<T>): Promise<T> {
+  const library = await Library.open();
+  try {
+    return await fn(library);
+  } finally {
+    library.close();
+  }
+}
+
+/** The reader's articles: list, filter, open, delete; export and import as a dataset file. */
+export function LibraryManager() {
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [filter, setFilter] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+
+  const reload = () => void withLibrary((l) => l.list()).then(setEntries);
+  useEffect(() => {
+    reload();
+    return watchLibraryRevision(reload);
+  }, []);
+
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return (entries ?? []).filter(
+      (e) => !q || `${e.article.title} ${e.article.url ?? ''}`.toLowerCase().includes(q),
+    );
+  }, [entries, filter]);
+
+  const changed = async (text: string) => {
+    await bumpLibraryRevision();
+    setMessage({ kind: 'ok', text });
+    reload();
+  };
+
+  const exportAll = async () => {
+    const bundled = await loadBundledDataset();
+    const data = await withLibrary((l) => l.export(bundled));
+    const url = URL.createObjectURL(
+      new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `counterpoint-library-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage({ kind: 'ok', text: `Exported ${data.articles.length} articles.` });
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const dataset = parseLibraryFile(file.name, await file.text());
+      const { added, skipped } = await withLibrary((l) => l.import(dataset));
+      await changed(
+        `Imported ${added} articles${skipped ? `; ${skipped} were already here` : ''}.`,
+      );
+    } catch (error) {
+      const text = error instanceof ImportError ? error.message : `${file.name}: ${String(error)}`;
+      setMessage({ kind: 'error', text: `${text} Your library was not changed.` });
+    }
+  };
+
+  const open = (e: LibraryEntry) =>
+    void browser.tabs.create({
+      url: e.article.url ?? browser.runtime.getURL(`/compare.html?a=${encodeURIComponent(e.id)}`),
+    });
+
+  return (
+    <section aria-labelledby="library-heading" class="library" data-testid="library">
+      <h2 id="library-heading">Your library</h2>
+      <p class="muted small">
+        Articles you added with “Add this article”. They take part in highlights, cards and search
+        like the bundled ones, and never leave this browser unless you export them.
+      </p>
+      <div class="library__actions">
+        <input
+          type="search"
+          placeholder="Filter your articles"
+          aria-label="Filter your articles"
+          value={filter}
+          onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          class="link-button"
+          data-testid="export"
+          onClick={() => void exportAll()}
+        >
+          Export…
+        </button>
+        <label class="link-button">
+          Import…
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import"
+            hidden
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+        {confirmClear ? (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="clear-confirm"
+            onClick={() => {
+              setConfirmClear(false);
+              void withLibrary((l) => l.clear()).then(() => changed('Library cleared.'));
+            }}
+          >
+            Delete all {entries?.length ?? 0} articles?
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="clear"
+            disabled={!entries?.length}
+            onClick={() => setConfirmClear(true)}
+          >
+            Clear library
+          </button>
+        )}
+      </div>
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`library-${message.kind}`}
+        >
+          {message.text}
+        </p>
+      )}
+      {entries === null && <p class="muted">Loading…</p>}
+      {entries?.length === 0 && (
+        <p class="muted" data-testid="library-empty">
+          No articles yet. On a news page, open Counterpoint from the toolbar and choose “Add this
+          article to my library”.
+        </p>
+      )}
+      <ul class="library-list" data-testid="library-list">
+        {shown.map((e) => (
+          <li key={e.id} data-id={e.id}>
+            <div>
+              <div class="title">{e.article.title}</div>
+              <div class="muted small">
+                {[
+                  e.outlets[0]?.name ?? e.article.outlet,
+                  e.article.published?.slice(0, 10),
+                  `${e.statements.length} statements`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </div>
+            </div>
+            <div>
+              <button type="button" class="link-button" onClick={() => open(e)}>
+                Open
+              </button>{' '}
+              <button
+                type="button"
+                class="link-button"
+                aria-label={`Delete ${e.article.title}`}
+                onClick={() =>
+                  void withLibrary((l) => l.delete(e.id)).then(() =>
+                    changed(`Deleted “${e.article.title}”.`),
+                  )
+                }
+              >
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

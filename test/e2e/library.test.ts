@@ -1,0 +1,178 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browsersToTest,
+  cardState,
+  launchWithExtension,
+  serveFixtures,
+  tabIdOf,
+  waitForHighlights,
+  wordCenter,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const NEW_QUOTE = 'We hope that the dialogue will be resumed and that this meeting will take place';
+
+const listed = (options: Page) =>
+  options.$$eval('[data-testid="library-list"] li .title', (els) => els.map((e) => e.textContent));
+
+/** Clicks Export and returns the file's text (the download's blob, read in the page). */
+async function exportLibrary(options: Page): Promise<string> {
+  await options.evaluate(() => {
+    const w = window as unknown as { __exported: Promise<string> };
+    w.__exported = new Promise((resolve) => {
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        HTMLAnchorElement.prototype.click = click;
+        void fetch(this.href).then(async (r) => resolve(await r.text()));
+      };
+    });
+  });
+  await options.click('[data-testid="export"]');
+  return options.evaluate(() => (window as unknown as { __exported: Promise<string> }).__exported);
+}
+
+async function importFile(options: Page, file: string) {
+  const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+}
+
+describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip }) => {
+  let eb: ExtensionBrowser;
+  let server: FixtureServer;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'counterpoint-library-'));
+
+  beforeAll(async () => {
+    if (skip) return;
+    server = await serveFixtures();
+    eb = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+  });
+
+  it.skipIf(skip)(
+    'adds the article being read; its statement joins the card on another page',
+    async () => {
+      const article = await eb.browser.newPage();
+      const url = server.url('wire-article.html?t=lib');
+      await article.goto(url);
+      await waitForHighlights(article, 3);
+      const probe = await eb.openExtensionPage('popup.html');
+      const tabId = await tabIdOf(probe, url);
+      await probe.close();
+
+      const add = await eb.openExtensionPage(`add.html?tab=${tabId}`);
+      await add.waitForSelector('[data-testid="statements"] li', { timeout: 15_000 });
+      expect(await add.$eval('[data-testid="outlet"]', (e) => (e as HTMLInputElement).value)).toBe(
+        'Example Wire',
+      );
+      expect(
+        await add.$eval('[data-testid="published"]', (e) => (e as HTMLInputElement).value),
+      ).toBe('2018-05-25');
+      const found = await add.$$eval('[data-testid="statements"] li blockquote', (els) =>
+        els.map((e) => e.textContent),
+      );
+      expect(found.join('|')).toContain(NEW_QUOTE);
+      // The reader drops one statement before saving.
+      const kept = found.length - 1;
+      await add.click('[data-testid="statements"] li:last-child input[type="checkbox"]');
+      await add.click('[data-testid="save"]');
+      await add.waitForSelector('[data-testid="saved"]');
+      expect(await add.$eval('[data-testid="saved"]', (e) => e.textContent)).toContain(
+        `its ${kept} statements`,
+      );
+      await add.close();
+
+      // Another page: resting on Putin shows the new outlet's version beside RT's and CNN's.
+      const page = await eb.browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      await page.goto(server.url('summit.html?t=lib2'));
+      await waitForHighlights(page, 5);
+      const { x, y } = await wordCenter(page, '#putin', 'Putin');
+      await page.mouse.move(x - 3, y);
+      await page.mouse.move(x, y);
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('counterpoint-ui')
+            ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
+        { timeout: 8_000, polling: 50 },
+      );
+      const card = await cardState(page);
+      expect(card?.text).toContain('Example Wire');
+      expect(card?.text).toContain(NEW_QUOTE);
+      expect(card?.text).toMatch(/RT/);
+      await page.close();
+      await article.close();
+    },
+  );
+
+  it.skipIf(skip)(
+    'exports, clears, imports everything back; a corrupt file changes nothing',
+    async () => {
+      const options = await eb.openExtensionPage('options.html');
+      await options.waitForSelector('[data-testid="library-list"] li');
+      const before = await listed(options);
+      expect(before).toEqual(['Putin regrets cancelled summit, hopes talks resume']);
+
+      const exported = await exportLibrary(options);
+      const data = JSON.parse(exported) as { articles: { title: string }[]; statements: unknown[] };
+      expect(data.articles.map((a) => a.title)).toEqual(before);
+      expect(data.statements.length).toBeGreaterThan(0);
+      const file = path.join(dir, 'library.json');
+      writeFileSync(file, exported);
+
+      await options.click('[data-testid="clear"]');
+      await options.click('[data-testid="clear-confirm"]');
+      await options.waitForSelector('[data-testid="library-empty"]');
+
+      await importFile(options, file);
+      await options.waitForSelector('[data-testid="library-ok"]');
+      expect(await options.$eval('[data-testid="library-ok"]', (e) => e.textContent)).toContain(
+        'Imported 1 articles',
+      );
+      await options.waitForFunction(
+        () => document.querySelectorAll('[data-testid="library-list"] li').length === 1,
+      );
+      expect(await listed(options)).toEqual(before);
+
+      // Found again by search, through the background, as the popup searches.
+      const popup = await eb.openExtensionPage('popup.html');
+      await popup.type('[data-testid="search"]', 'dialog resumed meeting');
+      await popup.waitForFunction(
+        (quote) =>
+          [...document.querySelectorAll('[role="option"] .result__title')].some((e) =>
+            e.textContent?.startsWith(quote.slice(0, 40)),
+          ),
+        { timeout: 10_000 },
+        NEW_QUOTE,
+      );
+      await popup.close();
+
+      const corrupt = path.join(dir, 'corrupt.json');
+      writeFileSync(corrupt, exported.slice(0, Math.floor(exported.length / 2)));
+      await importFile(options, corrupt);
+      await options.waitForSelector('[data-testid="library-error"]');
+      const error = await options.$eval('[data-testid="library-error"]', (e) => e.textContent);
+      expect(error).toMatch(/corrupt\.json: not a JSON file/);
+      expect(error).toContain('Your library was not changed');
+
+      const foreign = path.join(dir, 'foreign.json');
+      writeFileSync(foreign, JSON.stringify({ version: 1, articles: [{ id: 'x' }] }));
+      await importFile(options, foreign);
+      await options.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="library-error"]')
+          ?.textContent?.includes('foreign.json'),
+      );
+      expect(await listed(options)).toEqual(before);
+      await options.close();
+    },
+  );
+});
