@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare', 'add-article'];
+const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare', 'add-article', 'welcome'];
 
 /** Matches an import path that reaches into one of `contexts`' folders. */
 const contextImport = (contexts) => `(^|[/@~])(${contexts.join('|')})(/|\\.tsx?$|$)`;
@@ -73,6 +73,7 @@ export default tseslint.config(
   boundary('options', ['src/options/**', 'entrypoints/options/**']),
   boundary('compare', ['src/compare/**', 'entrypoints/compare/**']),
   boundary('add-article', ['src/add-article/**', 'entrypoints/add/**']),
+  boundary('welcome', ['src/welcome/**', 'entrypoints/welcome/**']),
   {
     // The pure core runs in Node, a service worker and a page: no DOM, no extension or Node API.
     files: PURE_CORE,

@@ -45,6 +45,12 @@ export function startBackground(): void {
     },
   });
   installContextMenu();
+  browser.runtime.onInstalled.addListener(({ reason, temporary }) => {
+    // First run only; not for a temporary (developer) install.
+    if (reason === 'install' && !temporary) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    }
+  });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
   browser.commands?.onCommand.addListener((command) => {
     if (command !== 'next-mention') return;

@@ -175,4 +175,18 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       await options.close();
     },
   );
+
+  it.skipIf(skip)('has a first-run page that shows a card on a sample article', async () => {
+    const welcome = await eb.openExtensionPage('welcome.html');
+    await welcome.waitForSelector(
+      '[data-testid="sample"] .sample-mention[data-entity="vladimir-putin"]',
+    );
+    await welcome.hover('[data-testid="sample"] .sample-mention[data-entity="vladimir-putin"]');
+    await welcome.waitForSelector('[data-testid="sample-card"] .version');
+    const text = await welcome.$eval('[data-testid="sample-card"]', (e) => e.textContent ?? '');
+    expect(text).toContain('Vladimir Putin');
+    expect(text).toMatch(/RT/);
+    expect(text).toMatch(/CNN/);
+    await welcome.close();
+  });
 });

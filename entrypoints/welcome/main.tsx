@@ -1,0 +1,3 @@
+import { mountWelcome } from '../../src/welcome/mount';
+
+mountWelcome(document.getElementById('app'));

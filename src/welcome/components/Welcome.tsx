@@ -1,0 +1,114 @@
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildCard, indexDataset, type CardData } from '../../cards/build-card';
+import type { Dataset } from '../../dataset/types';
+import { wordDiff } from '../../diff/word-diff';
+import { compileMatcher, matcherSpecFromDataset, resolveAmbiguous } from '../../matching';
+import { loadBundledDataset } from '../../shared/dataset-source';
+import { Group, Only } from '../../ui/coverage/Coverage';
+
+/** The sample: the first paragraphs of the bundled CNN article, as a reader would see them. */
+const SAMPLE_PARAGRAPHS = 4;
+
+/** Text with mentions as buttons (built as nodes, never as HTML). */
+function Marked({
+  text,
+  dataset,
+  onPick,
+}: {
+  text: string;
+  dataset: Dataset;
+  onPick(entity: string): void;
+}) {
+  const matcher = useMemo(() => compileMatcher(matcherSpecFromDataset(dataset)), [dataset]);
+  const mentions = resolveAmbiguous(matcher.match(text));
+  const parts: JSX.Element[] = [];
+  let at = 0;
+  for (const m of mentions) {
+    if (m.start < at) continue;
+    parts.push(<span key={`t${at}`}>{text.slice(at, m.start)}</span>);
+    parts.push(
+      <button
+        type="button"
+        key={`m${m.start}`}
+        class="sample-mention"
+        data-entity={m.entity}
+        onClick={() => onPick(m.entity)}
+        onMouseEnter={() => onPick(m.entity)}
+        onFocus={() => onPick(m.entity)}
+      >
+        {text.slice(m.start, m.end)}
+      </button>,
+    );
+    at = m.end;
+  }
+  parts.push(<span key={`t${at}`}>{text.slice(at)}</span>);
+  return <>{parts}</>;
+}
+
+/** First-run page: what Counterpoint does, shown on a sample article with the real card data. */
+export function Welcome() {
+  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [entity, setEntity] = useState<string | null>(null);
+  useEffect(() => void loadBundledDataset().then(setDataset), []);
+  const index = useMemo(() => (dataset ? indexDataset(dataset) : null), [dataset]);
+  const card: CardData | null = useMemo(
+    () => (index && entity ? buildCard(index, entity, wordDiff) : null),
+    [index, entity],
+  );
+  const sample = dataset?.articles.find((a) => a.outlet === 'cnn') ?? dataset?.articles[0];
+
+  return (
+    <main class="page welcome">
+      <h1>Counterpoint is ready</h1>
+      <p>
+        On the news pages you read, Counterpoint marks the people and the event it knows. Rest the
+        pointer on a name, or move to it with <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd>, and a
+        card shows who that is, what they said, and how each outlet reported it: the versions side
+        by side, with the wording that differs marked.
+      </p>
+      <p class="muted">
+        Everything runs in your browser. Counterpoint makes no network requests and sends nothing
+        anywhere.
+      </p>
+      <h2>Try it on a sample</h2>
+      {!sample || !dataset ? (
+        <p class="muted">Loading the sample…</p>
+      ) : (
+        <div class="sample">
+          <article class="sample__article" data-testid="sample">
+            <h3>{sample.title}</h3>
+            {sample.paragraphs.slice(0, SAMPLE_PARAGRAPHS).map((p, i) => (
+              <p key={i}>
+                <Marked text={p} dataset={dataset} onPick={setEntity} />
+              </p>
+            ))}
+          </article>
+          <aside class="sample__card" aria-live="polite" data-testid="sample-card">
+            {!card && <p class="muted">Point at a marked name.</p>}
+            {card && (
+              <>
+                <h3>{card.name}</h3>
+                {card.kind === 'person' && <p class="muted">{card.role}</p>}
+                {card.groups.slice(0, 2).map((g) => (
+                  <Group key={g.coverage} group={g} highlighted={false} />
+                ))}
+                {card.onlyIn.slice(0, 2).map((o) => (
+                  <Only key={o.outlet.id} only={o} />
+                ))}
+              </>
+            )}
+          </aside>
+        </div>
+      )}
+      <h2>Next</h2>
+      <ul>
+        <li>
+          The toolbar button searches people, statements and articles, lists what is on the page,
+          and turns Counterpoint off for a site.
+        </li>
+        <li>“Add this article” makes any article you read part of the comparison.</li>
+      </ul>
+    </main>
+  );
+}
