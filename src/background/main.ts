@@ -45,11 +45,8 @@ export function startBackground(): void {
     },
   });
   installContextMenu();
-  browser.runtime.onInstalled.addListener(({ reason, temporary }) => {
-    // First run only; not for a temporary (developer) install.
-    if (reason === 'install' && !temporary) {
-      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-    }
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void showWelcome();
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
   browser.commands?.onCommand.addListener((command) => {
@@ -82,4 +79,11 @@ function installContextMenu(): void {
     if (info.menuItemId !== ADD_MENU_ID || typeof tab?.id !== 'number') return;
     void browser.tabs.create({ url: browser.runtime.getURL(`/add.html?tab=${tab.id}`) });
   });
+}
+
+/** The first-run page, for installs from a store; not for unpacked or temporary developer loads. */
+async function showWelcome(): Promise<void> {
+  const self = await browser.management?.getSelf().catch(() => null);
+  if (!self || self.installType === 'development') return;
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
@@ -16,6 +17,18 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
+
+/** Brings the tab forward (background tabs do not run animations) and lets the fade-in end. */
+async function settled(page: Page) {
+  await page.bringToFront();
+  await page.evaluate(() =>
+    Promise.all(
+      (document.querySelector('counterpoint-ui')?.shadowRoot?.getAnimations() ?? []).map(
+        (a) => a.finished,
+      ),
+    ),
+  );
+}
 
 describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
   let eb: ExtensionBrowser;
@@ -55,7 +68,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     expect(card?.text).toMatch(/RT.*CNN|CNN.*RT/);
     expect(card?.removed.join(' ')).toMatch(/previously/);
     expect(card?.added.join(' ')).toMatch(/on his part/);
-    await new Promise((r) => setTimeout(r, 300)); // let the fade-in finish
+    await settled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-light-${name}.png`) });
 
     // Esc closes it.
@@ -149,6 +162,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     });
     expect(background).toBe('rgb(28, 32, 38)');
     await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
     await page.close();
   });

@@ -86,8 +86,41 @@ const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 
-/** Launches a browser with the built extension installed. */
-export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+/**
+ * A proxy that answers nothing and remembers every request sent through it. Browsers launched
+ * with `proxy` send all traffic except loopback (our fixture server) here, so any request to the
+ * outside world, from a page, a content script or the extension's background, is seen.
+ */
+export interface Trap {
+  port: number;
+  /** `GET http://host/path` or `CONNECT host:443`, in arrival order. */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+export async function startTrap(): Promise<Trap> {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  server.on('connect', (req, socket) => {
+    hits.push(`CONNECT ${req.url}`);
+    socket.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Launches a browser with the built extension installed (optionally behind a `Trap`). */
+export async function launchWithExtension(
+  name: BrowserName,
+  options: { proxy?: number } = {},
+): Promise<ExtensionBrowser> {
   const build = path.join(ROOT, BROWSERS[name].build);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
@@ -95,7 +128,10 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionB
       headless: true,
       pipe: true,
       enableExtensions: true,
-      args: CHROMIUM_FLAGS,
+      args: [
+        ...CHROMIUM_FLAGS,
+        ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`] : []),
+      ],
     });
     const id = await browser.installExtension(build);
     const base = `chrome-extension://${id}/`;
@@ -118,6 +154,16 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionB
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      ...(options.proxy
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': options.proxy,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': options.proxy,
+            'network.proxy.allow_hijacking_localhost': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(build);

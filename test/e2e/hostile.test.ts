@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanStats } from '../../src/shared/protocol';
+import {
+  browsersToTest,
+  cardState,
+  highlightedTexts,
+  launchWithExtension,
+  sendToTabFrom,
+  serveFixtures,
+  startTrap,
+  tabIdOf,
+  waitForHighlights,
+  wordCenter,
+  type ExtensionBrowser,
+  type FixtureServer,
+  type Trap,
+} from './harness';
+
+const STRICT_CSP = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'",
+};
+
+/**
+ * The browsers' own services (updates, time, sign-in, remote settings) that headless builds
+ * still call; nothing in Counterpoint names these hosts.
+ */
+const BROWSER_OWN =
+  /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)$/;
+
+/** The host a trapped request went to (`CONNECT host:443` or `GET http://host/…`). */
+function hostOf(hit: string): string {
+  const target = hit.split(' ')[1] ?? '';
+  try {
+    return new URL(target.includes('://') ? target : `https://${target}`).hostname;
+  } catch {
+    return target;
+  }
+}
+
+async function statsOf(eb: ExtensionBrowser, url: string): Promise<ScanStats | null> {
+  const probe = await eb.openExtensionPage('popup.html');
+  try {
+    const tabId = await tabIdOf(probe, url);
+    const reply = (await sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} })) as {
+      stats: ScanStats | null;
+    };
+    return reply.stats;
+  } finally {
+    await probe.close();
+  }
+}
+
+async function hoverUntilCard(page: import('puppeteer-core').Page, selector: string, word: string) {
+  const { x, y } = await wordCenter(page, selector, word);
+  await page.mouse.move(x - 3, y);
+  await page.mouse.move(x, y);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('counterpoint-ui')
+        ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
+    { timeout: 8_000, polling: 50 },
+  );
+}
+
+describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, skip }) => {
+  let eb: ExtensionBrowser;
+  let server: FixtureServer;
+  let trap: Trap;
+
+  beforeAll(async () => {
+    if (skip) return;
+    trap = await startTrap();
+    server = await serveFixtures((p) => (p.startsWith('/strict') ? STRICT_CSP : {}), {
+      '/strict.html':
+        '<!doctype html><meta charset="utf-8"><title>CSP</title><p id="p">Senator Konstantin Kosachev and Vladimir Putin spoke.</p>',
+    });
+    eb = await launchWithExtension(name, { proxy: trap.port });
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+    await trap?.close();
+  });
+
+  it.skipIf(skip)(
+    'works on a page that breaks built-ins, takes our names and fakes our messages',
+    async () => {
+      const page = await eb.browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      await page.goto(server.url('hostile.html?t=h1'));
+      await waitForHighlights(page, 3);
+      // Read without the page's broken Array methods.
+      const texts = await page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        const out: string[] = [];
+        for (const r of h.get('counterpoint-mention') ?? []) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out[out.length] = range.toString().replace(/\s+/g, ' ');
+        }
+        return out.join('|');
+      });
+      expect(texts).toContain('Russian President Vladimir Putin');
+      expect(texts).toContain('Donald Trump');
+      // Faked messages did nothing: no card opened on its own.
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await cardState(page)).toBeNull();
+
+      await hoverUntilCard(page, '#putin', 'Putin');
+      const label = await page.evaluate(() =>
+        document
+          .querySelector('counterpoint-ui')
+          ?.shadowRoot?.querySelector('[role="dialog"]')
+          ?.getAttribute('aria-label'),
+      );
+      expect(label).toBe('Vladimir Putin');
+      const inside = await page.evaluate(() => {
+        const root = document.querySelector('counterpoint-ui')?.shadowRoot;
+        return {
+          imgs: root?.querySelectorAll('img, b, script').length ?? -1,
+          xss: (window as unknown as { __xss?: number }).__xss ?? null,
+          hosts: document.querySelectorAll('counterpoint-ui').length,
+        };
+      });
+      expect(inside).toEqual({ imgs: 0, xss: null, hosts: 1 });
+      await page.close();
+    },
+  );
+
+  it.skipIf(skip)('keeps up with 10,000 mutations a second without long tasks', async () => {
+    const page = await eb.browser.newPage();
+    const url = server.url('flood.html?t=h2');
+    await page.goto(url);
+    await waitForHighlights(page, 3);
+    await new Promise((r) => setTimeout(r, 2000));
+    const texts = await highlightedTexts(page);
+    // Paragraphs appended during the flood are highlighted too.
+    expect(texts.filter((t) => t === 'Donald Trump').length).toBeGreaterThan(5);
+    const stats = await statsOf(eb, url);
+    expect(stats?.rescans).toBeGreaterThan(5);
+    expect(stats?.longestSliceMs).toBeLessThan(50);
+    await page.close();
+  });
+
+  it.skipIf(skip)('works under a strict Content-Security-Policy', async () => {
+    const page = await eb.browser.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    await page.goto(server.url('strict.html?t=h3'));
+    await waitForHighlights(page, 2);
+    await hoverUntilCard(page, '#p', 'Putin');
+    expect((await cardState(page))?.label).toBe('Vladimir Putin');
+    await page.close();
+  });
+
+  it.skipIf(skip)('never makes a network request, from any of its parts', async () => {
+    // Everything so far ran behind the trap; use the extension pages too.
+    const popup = await eb.openExtensionPage('popup.html');
+    await popup.type('[data-testid="search"]', 'Kosachov');
+    await popup.waitForSelector('[role="option"]');
+    await popup.close();
+    for (const p of ['options.html', 'welcome.html', 'compare.html']) {
+      const page = await eb.openExtensionPage(p);
+      await new Promise((r) => setTimeout(r, 300));
+      await page.close();
+    }
+    // The trap does see what goes out: a request the page itself makes.
+    const page = await eb.browser.newPage();
+    await page.goto(server.url('summit.html?t=h5'));
+    await page.evaluate(() => {
+      new Image().src = 'http://control.example/pixel.png';
+    });
+    const deadline = Date.now() + 10_000;
+    while (!trap.hits.some((h) => h.includes('control.example')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.close();
+    expect(trap.hits).toContain('GET http://control.example/pixel.png');
+    const ours = trap.hits.filter(
+      (h) => !h.includes('control.example') && !BROWSER_OWN.test(hostOf(h)),
+    );
+    expect(ours).toEqual([]);
+  });
+});
