@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanStats } from '../../src/shared/protocol';
 import {
@@ -51,7 +52,7 @@ async function statsOf(eb: ExtensionBrowser, url: string): Promise<ScanStats | n
   }
 }
 
-async function hoverUntilCard(page: import('puppeteer-core').Page, selector: string, word: string) {
+async function hoverUntilCard(page: Page, selector: string, word: string) {
   const { x, y } = await wordCenter(page, selector, word);
   await page.mouse.move(x - 3, y);
   await page.mouse.move(x, y);
