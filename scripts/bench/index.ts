@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { benchBrowsers } from './browser-bench';
 import { benchDataset } from './dataset-bench';
-import { benchSearch } from './search-bench';
+import { buildFromDisk } from '../lib/dataset-files';
+import { benchLibrary, benchSearch } from './search-bench';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -87,6 +88,16 @@ async function main() {
         `cold load + first keystroke ${s.coldFirstQueryMs} ms`,
     );
   }
+
+  console.log('\n== A reader library of 10,000 articles (beside the bundled dataset) ==');
+  const { dataset: bundled } = await buildFromDisk(
+    path.join(ROOT, 'assets/articles'),
+    path.join(ROOT, 'assets/reference'),
+  );
+  const library = benchLibrary(ROOT, bundled, 10_000);
+  console.table([library]);
+  report.library = library;
+  check('search p95 per keystroke, 10k-article library', library.keystrokeP95Ms, 50, 'ms');
 
   console.log('\n== Dataset build (1,000 generated articles; baseline: the seeds) ==');
   const dataset = await benchDataset(ROOT, 1000);

@@ -4,7 +4,15 @@
  */
 import Fuse from 'fuse.js';
 import type { Dataset } from '../../src/dataset/types';
-import { buildSearchIndex, documentsOf, SearchIndex, type SearchDoc } from '../../src/search';
+import { entriesFromDataset } from '../../src/library/convert';
+import { mergeDataset } from '../../src/library/merge';
+import {
+  buildSearchIndex,
+  documentsOf,
+  SearchIndex,
+  searchAll,
+  type SearchDoc,
+} from '../../src/search';
 import { realParagraphs } from './pages';
 
 /** Queries as people type them, misspellings included; every prefix is a keystroke. */
@@ -185,5 +193,44 @@ export function benchSearch(root: string, statements: number, fuseRuns: number):
     fuseMedianMs: round(percentile(fuseTimes, 0.5)),
     fuseP95Ms: round(percentile(fuseTimes, 0.95)),
     fuseTopHitAgreement: round(agree / Math.max(1, fuseQueries.length)),
+  };
+}
+
+export interface LibraryFigures {
+  articles: number;
+  statements: number;
+  /** Merging the library into the bundled dataset (what the background does after a change). */
+  mergeMs: number;
+  /** Building the library's search index at run time (first search after a change). */
+  indexMs: number;
+  keystrokeP95Ms: number;
+}
+
+/** A reader's library of `articles` articles (10 statements each) beside the bundled dataset. */
+export function benchLibrary(root: string, bundled: Dataset, articles: number): LibraryFigures {
+  const library = generateDataset(root, articles * 10);
+  const entries = entriesFromDataset(library, Date.now());
+  let t = performance.now();
+  const merged = mergeDataset(bundled, entries);
+  const mergeMs = performance.now() - t;
+  const known = new Set(documentsOf(bundled).map((d) => `${d.kind}:${d.id}`));
+  t = performance.now();
+  const own = SearchIndex.build(documentsOf(merged).filter((d) => !known.has(`${d.kind}:${d.id}`)));
+  const indexMs = performance.now() - t;
+  const bundledIndex = SearchIndex.build(documentsOf(bundled));
+  const times: number[] = [];
+  for (const query of QUERIES) {
+    for (let n = 1; n <= query.length; n++) {
+      const s = performance.now();
+      searchAll([bundledIndex, own], query.slice(0, n), 40);
+      times.push(performance.now() - s);
+    }
+  }
+  return {
+    articles: entries.length,
+    statements: library.statements.length,
+    mergeMs: round(mergeMs),
+    indexMs: round(indexMs),
+    keystrokeP95Ms: round(percentile(times, 0.95)),
   };
 }

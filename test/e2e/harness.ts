@@ -177,15 +177,24 @@ export async function launchWithExtension(
       // goto() on moz-extension:// never resolves although the page loads.
       page.goto(base + p).catch(() => {});
       const file = p.split('?')[0] ?? p;
-      await page.waitForFunction(
-        (f) =>
-          location.protocol === 'moz-extension:' &&
-          location.pathname.endsWith(f) &&
-          document.readyState === 'complete',
-        { timeout: 20_000 },
-        file,
-      );
-      return page;
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        try {
+          await page.waitForFunction(
+            (f) =>
+              location.protocol === 'moz-extension:' &&
+              location.pathname.endsWith(f) &&
+              document.readyState === 'complete',
+            { timeout: Math.max(1, deadline - Date.now()) },
+            file,
+          );
+          return page;
+        } catch (error) {
+          // A poll that lands mid-navigation fails with a protocol error: poll again.
+          if (Date.now() >= deadline || !/Protocol error/.test(String(error))) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
     },
     close: () => browser.close(),
   };
