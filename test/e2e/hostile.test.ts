@@ -146,6 +146,36 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
     await page.close();
   });
 
+  it.skipIf(skip)('is unbothered by deep shadow roots and nested frames', async () => {
+    const page = await eb.browser.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    const url = server.url('nested.html?t=h6');
+    await page.goto(url);
+    await waitForHighlights(page, 2);
+    const stats = await statsOf(eb, url);
+    expect(stats?.done).toBe(true);
+    // Light DOM only, top frame only (docs/frames.md): the frames' documents are untouched.
+    const frames = await page.evaluate(() => {
+      const frame = document.getElementById('same-origin') as HTMLIFrameElement;
+      const inner = frame.contentWindow as (Window & typeof globalThis) | null;
+      const reg = (inner?.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)
+        ?.highlights;
+      return {
+        ours: reg?.has('counterpoint-mention') ?? false,
+        hosts: frame.contentDocument?.querySelectorAll('counterpoint-ui').length ?? 0,
+      };
+    });
+    expect(frames).toEqual({ ours: false, hosts: 0 });
+    await hoverUntilCard(page, '#light', 'Putin');
+    expect((await cardState(page))?.label).toBe('Vladimir Putin');
+    // Our one host element is the only change the page saw.
+    const mutations = await page.evaluate(
+      () => (window as unknown as { __mutations: string[] }).__mutations,
+    );
+    expect(mutations).toEqual(['childList']);
+    await page.close();
+  });
+
   it.skipIf(skip)('works under a strict Content-Security-Policy', async () => {
     const page = await eb.browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });
