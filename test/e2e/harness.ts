@@ -154,6 +154,8 @@ export async function launchWithExtension(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Full-resolution timers, so sub-millisecond figures in tests and the bench mean something.
+      'privacy.reduceTimerPrecision': false,
       ...(options.proxy
         ? {
             'network.proxy.type': 1,

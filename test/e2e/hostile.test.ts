@@ -192,7 +192,7 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
     await popup.type('[data-testid="search"]', 'Kosachov');
     await popup.waitForSelector('[role="option"]');
     await popup.close();
-    for (const p of ['options.html', 'welcome.html', 'compare.html']) {
+    for (const p of ['options.html', 'welcome.html', 'compare.html', 'add.html']) {
       const page = await eb.openExtensionPage(p);
       await new Promise((r) => setTimeout(r, 300));
       await page.close();
