@@ -3,6 +3,7 @@ import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { wordDiff } from '../diff/word-diff';
 import { matcherSpecFromDataset } from '../matching';
 import { sendToTab } from '../shared/messaging';
+import { cachedBootSpec } from './boot-spec';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
 import { SearchService } from './search-service';
@@ -13,10 +14,9 @@ export function startBackground(): void {
   const data = new DatasetService();
   const search = new SearchService(async () => (await data.get()).dataset);
   installRouter({
-    'content:boot': async () => {
-      const { dataset } = await data.get();
-      return { spec: matcherSpecFromDataset(dataset) };
-    },
+    'content:boot': async () => ({
+      spec: await cachedBootSpec(async () => matcherSpecFromDataset((await data.get()).dataset)),
+    }),
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
       return null;

@@ -13,3 +13,8 @@ export async function bumpLibraryRevision(): Promise<void> {
 export function watchLibraryRevision(cb: () => void): () => void {
   return revision.watch(() => cb());
 }
+
+/** The current revision, for caches keyed by the library's state. */
+export function currentLibraryRevision(): Promise<number> {
+  return revision.getValue();
+}
