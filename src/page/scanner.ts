@@ -214,6 +214,7 @@ export class PageScanner {
     const records = this.queue;
     this.queue = [];
     let spent = 0;
+    let longest = 0;
     let slice = now();
     const ownRuns = new Set<Element>();
     const subtrees = new Set<Element>();
@@ -264,18 +265,23 @@ export class PageScanner {
         walker.next(blocks, () => now() - slice > this.sliceMs);
         rescan(blocks.filter((b) => !ownRuns.has(b.block)));
         if (!walker.done) {
-          spent += now() - slice;
+          const took = now() - slice;
+          spent += took;
+          longest = Math.max(longest, took);
           await yieldToPage();
           slice = now();
         }
       }
     }
     this.resolve();
-    spent += now() - slice;
+    const took = now() - slice;
+    spent += took;
+    longest = Math.max(longest, took);
     this.options.highlighter.ensure();
     this.stats.rescans++;
     this.stats.lastRescanMs = spent;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    // A task is one slice between yields, not the whole rescan.
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, longest);
     this.options.onChange();
   }
 
@@ -387,15 +393,15 @@ export class PageScanner {
     this.byBlock.delete(block);
   }
 
+  /**
+   * Forgets mentions in blocks the page removed. One check per block, not per text node: a
+   * node removed from a block that stays is a change to that block, which is rescanned.
+   */
   private dropDisconnected(): void {
     for (const [block, list] of this.byBlock) {
-      const keep = list.filter((m) => {
-        if (m.nodes.every((n) => n.isConnected)) return true;
-        this.forget(m);
-        return false;
-      });
-      if (keep.length) this.byBlock.set(block, keep);
-      else this.byBlock.delete(block);
+      if (block.isConnected) continue;
+      for (const m of list) this.forget(m);
+      this.byBlock.delete(block);
     }
   }
 }

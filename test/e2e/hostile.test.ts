@@ -26,8 +26,28 @@ const STRICT_CSP = {
  * The browsers' own services (updates, time, sign-in, remote settings) that headless builds
  * still call; nothing in Counterpoint names these hosts.
  */
-const BROWSER_OWN =
-  /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)$/;
+const BROWSER_OWN = new RegExp(
+  '(^|\\.)(' +
+    [
+      // Chromium: updates, network time, sign-in, safe browsing, certificates.
+      'google\\.com',
+      'googleapis\\.com',
+      'gvt1\\.com',
+      'gvt2\\.com',
+      'gstatic\\.com',
+      'pki\\.goog',
+      // Firefox: remote settings, telemetry, push, captive portal, updates.
+      'mozilla\\.com',
+      'mozilla\\.net',
+      'mozilla\\.org',
+      'firefox\\.com',
+      'mozaws\\.net',
+      // Certificate status checks either browser may make.
+      'digicert\\.com',
+      'lencr\\.org',
+    ].join('|') +
+    ')$',
+);
 
 /** The host a trapped request went to (`CONNECT host:443` or `GET http://host/…`). */
 function hostOf(hit: string): string {
