@@ -193,7 +193,10 @@ export async function launchWithExtension(
           return page;
         } catch (error) {
           // A poll that lands mid-navigation fails with a protocol error: poll again.
-          if (Date.now() >= deadline || !/Protocol error/.test(String(error))) throw error;
+          // ("Waiting failed", caused by a ProtocolError: `buildReturnValue` on a page in flux.)
+          const cause = (error as { cause?: unknown }).cause;
+          const transient = /Protocol error/.test(`${String(error)} ${String(cause)}`);
+          if (Date.now() >= deadline || !transient) throw error;
           await new Promise((r) => setTimeout(r, 50));
         }
       }
