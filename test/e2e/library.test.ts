@@ -75,6 +75,11 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       expect(
         await add.$eval('[data-testid="published"]', (e) => (e as HTMLInputElement).value),
       ).toBe('2018-05-25');
+      // Or another outlet the dataset knows.
+      const choices = await add.$$eval('[data-testid="outlet-choice"] option', (els) =>
+        els.map((e) => e.textContent),
+      );
+      expect(choices).toEqual(expect.arrayContaining(['RT', 'CNN', 'New: Example Wire']));
       const found = await add.$$eval('[data-testid="statements"] li blockquote', (els) =>
         els.map((e) => e.textContent),
       );

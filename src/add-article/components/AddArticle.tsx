@@ -65,6 +65,12 @@ function Review({
   const [title, setTitle] = useState(addition.article.title);
   const [published, setPublished] = useState(addition.article.published?.slice(0, 10) ?? '');
   const [outletName, setOutletName] = useState(draft.outlet.name);
+  // The outlet the page was matched to, or another known one the reader picks.
+  const [outletId, setOutletId] = useState(draft.outlet.id);
+  const known = useMemo(
+    () => [...dataset.outlets].sort((a, b) => a.name.localeCompare(b.name)),
+    [dataset],
+  );
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [speakers, setSpeakers] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<string | null>(null);
@@ -83,16 +89,17 @@ function Review({
     setSaving(true);
     setError(null);
     try {
-      const outlet = draft.newOutlet
+      const isNew = draft.newOutlet && outletId === draft.outlet.id;
+      const outlet = isNew
         ? { ...draft.outlet, name: outletName.trim() || draft.outlet.name }
-        : draft.outlet;
+        : (known.find((o) => o.id === outletId) ?? draft.outlet);
       const entry = entryFromReview(
         addition,
         {
           dropped,
           speakers,
           outlet,
-          newOutlet: draft.newOutlet,
+          newOutlet: isNew,
           title,
           published: /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : null,
         },
@@ -128,13 +135,28 @@ function Review({
         </label>
         <label>
           Outlet
-          <input
-            data-testid="outlet"
-            value={outletName}
-            disabled={!draft.newOutlet}
-            onInput={(e) => setOutletName((e.target as HTMLInputElement).value)}
-          />
+          <select
+            data-testid="outlet-choice"
+            value={outletId}
+            onChange={(e) => setOutletId((e.target as HTMLSelectElement).value)}
+          >
+            {known.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.id === draft.outlet.id && draft.newOutlet ? `New: ${outletName}` : o.name}
+              </option>
+            ))}
+          </select>
         </label>
+        {draft.newOutlet && outletId === draft.outlet.id && (
+          <label>
+            Name of the new outlet
+            <input
+              data-testid="outlet"
+              value={outletName}
+              onInput={(e) => setOutletName((e.target as HTMLInputElement).value)}
+            />
+          </label>
+        )}
         <label>
           Date
           <input
