@@ -129,6 +129,27 @@ describe.each(browsersToTest())('the toolbar popup in $name', ({ name, skip }) =
     );
   });
 
+  it.skipIf(skip)('choosing a person on this page scrolls to them and opens the card', async () => {
+    await popup.click('[data-testid="mentions"] .mention[data-entity="emmanuel-macron"]');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('counterpoint-ui')
+          ?.shadowRoot?.querySelector('[role="dialog"]')
+          ?.getAttribute('aria-label') === 'Emmanuel Macron',
+      { timeout: 10_000 },
+    );
+    // Esc closes it again, from the page.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('counterpoint-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
+      { timeout: 5_000 },
+    );
+    await popup.bringToFront();
+  });
+
   it.skipIf(skip)(
     'switches highlights off for the site and back on, without a reload',
     async () => {
