@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset/types';
 import { Library } from '../library/library';
 import { mergeDataset } from '../library/merge';
 import { loadBundledDataset } from '../shared/dataset-source';
-import { watchLibraryRevision } from '../shared/library-signal';
+import { currentLibraryRevision, watchLibraryRevision } from '../shared/library-signal';
 
 /**
  * The bundled dataset merged with the reader's library, indexed, built once and rebuilt
@@ -12,6 +12,7 @@ import { watchLibraryRevision } from '../shared/library-signal';
  */
 export class DatasetService {
   private current: Promise<{ dataset: Dataset; index: DatasetIndex }> | null = null;
+  private loadedFor: number | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly unwatch: () => void;
 
@@ -22,7 +23,14 @@ export class DatasetService {
     });
   }
 
-  get(): Promise<{ dataset: Dataset; index: DatasetIndex }> {
+  /**
+   * The merged dataset; with `revision`, one loaded at or after that library revision (the
+   * change event that clears this cache may not have arrived yet).
+   */
+  get(revision?: number): Promise<{ dataset: Dataset; index: DatasetIndex }> {
+    if (revision !== undefined && this.loadedFor !== null && this.loadedFor < revision) {
+      this.current = null;
+    }
     this.current ??= this.load().catch((error: unknown) => {
       this.current = null;
       throw error;
@@ -42,6 +50,7 @@ export class DatasetService {
   }
 
   private async load() {
+    this.loadedFor = await currentLibraryRevision();
     const bundled = await loadBundledDataset();
     let entries: Awaited<ReturnType<Library['list']>> = [];
     try {

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { wordDiff } from '../diff/word-diff';
 import { matcherSpecFromDataset } from '../matching';
+import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
 import { cachedBootSpec } from './boot-spec';
 import { DatasetService } from './dataset-service';
@@ -12,7 +13,10 @@ import { tabState } from './tab-state';
 /** Wires the background: dataset, message router, per-tab state and badge, the shortcut. */
 export function startBackground(): void {
   const data = new DatasetService();
-  const search = new SearchService(async () => (await data.get()).dataset);
+  const search = new SearchService(
+    async (revision) => (await data.get(revision)).dataset,
+    currentLibraryRevision,
+  );
   installRouter({
     'content:boot': async () => ({
       spec: await cachedBootSpec(async () => matcherSpecFromDataset((await data.get()).dataset)),

@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { Dataset } from '../dataset/types';
+import { IndexCache } from '../library/index-cache';
 import {
+  buildSearchIndex,
   documentsOf,
   SearchIndex,
   searchAll,
@@ -17,20 +19,35 @@ export const BUNDLED_INDEX_PATH = '/data/search-index.json';
  */
 export class SearchService {
   private bundled: Promise<{ index: SearchIndex; keys: Set<string> }> | null = null;
-  private library: { dataset: Dataset; index: SearchIndex | null } | null = null;
+  private library: { revision: number; index: SearchIndex | null } | null = null;
 
-  constructor(private readonly dataset: () => Promise<Dataset>) {}
+  constructor(
+    private readonly dataset: (revision: number) => Promise<Dataset>,
+    private readonly revision: () => Promise<number>,
+    private readonly cache = new IndexCache(),
+  ) {}
 
   async search(query: string, limit: number): Promise<SearchResult[]> {
     const { index, keys } = await this.loadBundled();
-    const dataset = await this.dataset();
-    if (this.library?.dataset !== dataset) {
-      // The merged dataset changed (library edit): index only what the build did not.
-      const docs = documentsOf(dataset).filter((d) => !keys.has(`${d.kind}:${d.id}`));
-      this.library = { dataset, index: docs.length ? SearchIndex.build(docs) : null };
+    const revision = await this.revision();
+    if (this.library?.revision !== revision) {
+      this.library = { revision, index: await this.libraryIndex(revision, keys) };
     }
     const indexes = this.library.index ? [index, this.library.index] : [index];
     return searchAll(indexes, query, limit);
+  }
+
+  /** The library's own index: from the cache, or built from the merged dataset and cached. */
+  private async libraryIndex(revision: number, keys: Set<string>): Promise<SearchIndex | null> {
+    const cached = await this.cache.get(revision);
+    if (cached !== undefined) return cached ? SearchIndex.from(cached) : null;
+    // Index only what the build did not: the reader's articles and the people they added.
+    const docs = documentsOf(await this.dataset(revision)).filter(
+      (d) => !keys.has(`${d.kind}:${d.id}`),
+    );
+    const data = docs.length ? buildSearchIndex(docs) : null;
+    await this.cache.put(revision, data);
+    return data ? SearchIndex.from(data) : null;
   }
 
   private loadBundled() {

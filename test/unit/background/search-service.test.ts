@@ -1,0 +1,86 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex, documentsOf } from '../../../src/search';
+import { IndexCache } from '../../../src/library/index-cache';
+import { fixtureDataset } from '../cards/fixture';
+import type { Dataset } from '../../../src/dataset/types';
+
+vi.mock('webextension-polyfill', () => ({
+  default: { runtime: { getURL: (p: string) => `ext://test${p}` } },
+}));
+
+const { SearchService } = await import('../../../src/background/search-service');
+
+const bundled = fixtureDataset();
+vi.stubGlobal(
+  'fetch',
+  vi.fn(async () => new Response(JSON.stringify(buildSearchIndex(documentsOf(bundled))))),
+);
+
+/** The bundled dataset plus one library article with one statement. */
+function withLibrary(): Dataset {
+  return {
+    ...bundled,
+    articles: [
+      ...bundled.articles,
+      {
+        ...bundled.articles[0]!,
+        id: 'lib-wire',
+        title: 'Wire story',
+        url: 'https://wire.example/1',
+      },
+    ],
+    statements: [
+      ...bundled.statements,
+      {
+        id: 'lib-wire:s1',
+        article: 'lib-wire',
+        paragraph: 0,
+        speaker: null,
+        kind: 'quote',
+        text: 'a zeppelin of hope over Singapore',
+        channel: null,
+      },
+    ],
+  };
+}
+
+let n = 0;
+const freshCache = () => new IndexCache(`cache-${++n}`);
+
+describe('SearchService', () => {
+  it('indexes the library once per revision and reuses it after a restart', async () => {
+    const cache = freshCache();
+    const dataset = vi.fn(async () => withLibrary());
+    const first = new SearchService(dataset, async () => 7, cache);
+    expect((await first.search('zepelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
+    expect(await first.search('zeppelin hope', 5)).toHaveLength(1);
+    expect(dataset).toHaveBeenCalledTimes(1);
+
+    // A restarted background: new service, same revision, no dataset read at all.
+    const again = vi.fn(async () => withLibrary());
+    const second = new SearchService(again, async () => 7, cache);
+    expect((await second.search('zeppelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
+    expect(again).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds when the library changed', async () => {
+    const cache = freshCache();
+    let revision = 1;
+    const service = new SearchService(
+      async () => withLibrary(),
+      async () => revision,
+      cache,
+    );
+    expect(await service.search('zeppelin', 5)).toHaveLength(1);
+    revision = 2;
+    const emptied = new SearchService(
+      async () => bundled,
+      async () => revision,
+      cache,
+    );
+    expect(await emptied.search('zeppelin', 5)).toEqual([]);
+    expect(await cache.get(2)).toBeNull();
+    expect(await cache.get(1)).toBeUndefined();
+  });
+});
