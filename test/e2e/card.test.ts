@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
   cardState,
+  hoverUntilCard,
   launchWithExtension,
   ROOT,
   sendToTabFrom,
@@ -50,17 +51,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     await page.setViewport({ width: 1100, height: 800 });
     await page.goto(server.url('summit.html?t=card1'));
     await waitForHighlights(page, 5);
-    const { x, y } = await wordCenter(page, '#putin', 'Putin');
-    await page.mouse.move(x - 3, y);
-    await page.mouse.move(x, y);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('counterpoint-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"] .versions') !== null &&
-        document.querySelector('counterpoint-ui') !== null,
-      { timeout: 5_000, polling: 50 },
-    );
+    await hoverUntilCard(page, '#putin', 'Putin', 5_000);
     const card = await cardState(page);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('has done everything he previously promised');

@@ -6,6 +6,7 @@ import {
   browsersToTest,
   CORPUS,
   launchWithExtension,
+  sendToTabFrom,
   serveFixtures,
   tabIdOf,
   type ExtensionBrowser,
@@ -21,22 +22,11 @@ interface Ping {
   stats: { done: boolean; mentions: number; longestSliceMs: number } | null;
 }
 
+/** The content script's reply, or null while there is none (navigating, not started). */
 async function ping(probe: Page, tabId: number): Promise<Ping | null> {
-  return probe.evaluate(async (id) => {
-    interface Api {
-      tabs: { sendMessage(id: number, m: object, o: object): Promise<Ping> };
-    }
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    try {
-      return await (g.browser ?? g.chrome)!.tabs.sendMessage(
-        id,
-        { type: 'tab:ping', payload: {} },
-        { frameId: 0 },
-      );
-    } catch {
-      return null;
-    }
-  }, tabId);
+  return (sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} }) as Promise<Ping>).catch(
+    () => null,
+  );
 }
 
 // The page's own scripts are switched off (CSP) so every DOM change seen would be ours;

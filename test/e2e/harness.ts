@@ -379,6 +379,25 @@ export async function wordCenter(
   return point;
 }
 
+/** Rests the pointer on `word` inside `selector` and waits for the card's versions to show. */
+export async function hoverUntilCard(
+  page: Page,
+  selector: string,
+  word: string,
+  timeout = 8_000,
+): Promise<void> {
+  const { x, y } = await wordCenter(page, selector, word);
+  await page.mouse.move(x - 3, y);
+  await page.mouse.move(x, y);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('counterpoint-ui')
+        ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
+    { timeout, polling: 50 },
+  );
+}
+
 /** Reads our card's dialog from the page, through our open shadow root. */
 export async function cardState(page: Page): Promise<{
   label: string | null;

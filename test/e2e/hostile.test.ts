@@ -1,17 +1,16 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanStats } from '../../src/shared/protocol';
 import {
   browsersToTest,
   cardState,
   highlightedTexts,
+  hoverUntilCard,
   launchWithExtension,
   sendToTabFrom,
   serveFixtures,
   startTrap,
   tabIdOf,
   waitForHighlights,
-  wordCenter,
   type ExtensionBrowser,
   type FixtureServer,
   type Trap,
@@ -70,19 +69,6 @@ async function statsOf(eb: ExtensionBrowser, url: string): Promise<ScanStats | n
   } finally {
     await probe.close();
   }
-}
-
-async function hoverUntilCard(page: Page, selector: string, word: string) {
-  const { x, y } = await wordCenter(page, selector, word);
-  await page.mouse.move(x - 3, y);
-  await page.mouse.move(x, y);
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('counterpoint-ui')
-        ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
-    { timeout: 8_000, polling: 50 },
-  );
 }
 
 describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, skip }) => {

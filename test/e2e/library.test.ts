@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
   cardState,
+  hoverUntilCard,
   launchWithExtension,
   serveFixtures,
   tabIdOf,
   waitForHighlights,
-  wordCenter,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -99,16 +99,7 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       await page.setViewport({ width: 1100, height: 800 });
       await page.goto(server.url('summit.html?t=lib2'));
       await waitForHighlights(page, 5);
-      const { x, y } = await wordCenter(page, '#putin', 'Putin');
-      await page.mouse.move(x - 3, y);
-      await page.mouse.move(x, y);
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('counterpoint-ui')
-            ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
-        { timeout: 8_000, polling: 50 },
-      );
+      await hoverUntilCard(page, '#putin', 'Putin');
       const card = await cardState(page);
       expect(card?.text).toContain('Example Wire');
       expect(card?.text).toContain(NEW_QUOTE);
