@@ -43,8 +43,7 @@ export async function draftFromTab(tabId: number): Promise<Draft> {
     siteName: extracted.siteName,
     published: extracted.published,
   };
-  const library = await Library.open();
-  try {
+  return Library.use(async (library) => {
     if (await library.get(libraryIdFor(page.url))) {
       throw new AddError('This article is already in your library.');
     }
@@ -56,7 +55,5 @@ export async function draftFromTab(tabId: number): Promise<Draft> {
     const withOutlet = isNew ? { ...dataset, outlets: [...dataset.outlets, outlet] } : dataset;
     const addition = addArticle(withOutlet, inputForPage(page, outlet.id));
     return { page, addition, outlet, newOutlet: isNew, dataset: withOutlet };
-  } finally {
-    library.close();
-  }
+  });
 }

@@ -54,9 +54,7 @@ export class DatasetService {
     const bundled = await loadBundledDataset();
     let entries: Awaited<ReturnType<Library['list']>> = [];
     try {
-      const library = await Library.open();
-      entries = await library.list();
-      library.close();
+      entries = await Library.use((library) => library.list());
     } catch (error) {
       // A broken library must not take the bundled dataset down with it.
       console.error('Counterpoint: could not read the library', error);

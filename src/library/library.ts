@@ -21,6 +21,16 @@ export class Library {
     return new Library(await openLibraryDb(name));
   }
 
+  /** Opens the library for one piece of work and closes it after, whatever happens. */
+  static async use<T>(fn: (library: Library) => Promise<T>, name = LIBRARY_DB): Promise<T> {
+    const library = await Library.open(name);
+    try {
+      return await fn(library);
+    } finally {
+      library.close();
+    }
+  }
+
   /** Newest first. */
   async list(): Promise<LibraryEntry[]> {
     const all = await this.db.getAllFromIndex('articles', 'by-added');

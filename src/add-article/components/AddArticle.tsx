@@ -105,12 +105,7 @@ function Review({
         },
         Date.now(),
       );
-      const library = await Library.open();
-      try {
-        await library.put(entry);
-      } finally {
-        library.close();
-      }
+      await Library.use((library) => library.put(entry));
       await bumpLibraryRevision();
       onSaved(entry.article.title, entry.statements.length);
     } catch (e) {

@@ -6,15 +6,6 @@ import type { LibraryEntry } from '../../library/types';
 import { loadBundledDataset } from '../../shared/dataset-source';
 import { bumpLibraryRevision, watchLibraryRevision } from '../../shared/library-signal';
 
-async function withLibrary<T>(fn: (library: Library) => Promise<T>): Promise<T> {
-  const library = await Library.open();
-  try {
-    return await fn(library);
-  } finally {
-    library.close();
-  }
-}
-
 /** The reader's articles: list, filter, open, delete; export and import as a dataset file. */
 export function LibraryManager() {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -22,7 +13,7 @@ export function LibraryManager() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
 
-  const reload = () => void withLibrary((l) => l.list()).then(setEntries);
+  const reload = () => void Library.use((l) => l.list()).then(setEntries);
   useEffect(() => {
     reload();
     return watchLibraryRevision(reload);
@@ -43,7 +34,7 @@ export function LibraryManager() {
 
   const exportAll = async () => {
     const bundled = await loadBundledDataset();
-    const data = await withLibrary((l) => l.export(bundled));
+    const data = await Library.use((l) => l.export(bundled));
     const url = URL.createObjectURL(
       new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }),
     );
@@ -58,7 +49,7 @@ export function LibraryManager() {
   const importFile = async (file: File) => {
     try {
       const dataset = parseLibraryFile(file.name, await file.text());
-      const { added, skipped } = await withLibrary((l) => l.import(dataset));
+      const { added, skipped } = await Library.use((l) => l.import(dataset));
       await changed(
         `Imported ${added} articles${skipped ? `; ${skipped} were already here` : ''}.`,
       );
@@ -118,7 +109,7 @@ export function LibraryManager() {
             data-testid="clear-confirm"
             onClick={() => {
               setConfirmClear(false);
-              void withLibrary((l) => l.clear()).then(() => changed('Library cleared.'));
+              void Library.use((l) => l.clear()).then(() => changed('Library cleared.'));
             }}
           >
             Delete all {entries?.length ?? 0} articles?
@@ -174,7 +165,7 @@ export function LibraryManager() {
                 class="link-button"
                 aria-label={`Delete ${e.article.title}`}
                 onClick={() =>
-                  void withLibrary((l) => l.delete(e.id)).then(() =>
+                  void Library.use((l) => l.delete(e.id)).then(() =>
                     changed(`Deleted “${e.article.title}”.`),
                   )
                 }
