@@ -4,6 +4,7 @@ import { wordDiff } from '../diff/word-diff';
 import { matcherSpecFromDataset } from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
+import { compareUrl } from '../shared/pages';
 import { cachedBootSpec } from './boot-spec';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
@@ -30,11 +31,7 @@ export function startBackground(): void {
       return buildCard(index, entity, wordDiff, pageText);
     },
     'compare:open': async ({ articles }) => {
-      const [a, b] = articles;
-      const query = new URLSearchParams();
-      if (a) query.set('a', a);
-      if (b) query.set('b', b);
-      await browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?${query}`) });
+      await browser.tabs.create({ url: compareUrl(articles) });
       return null;
     },
     'search:query': ({ query, limit }) => search.search(query, limit),

@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
 import type { Dataset } from '../dataset/types';
 import { IndexCache } from '../library/index-cache';
+import { loadPackagedJson } from '../shared/dataset-source';
 import {
   buildSearchIndex,
   documentsOf,
@@ -51,15 +51,11 @@ export class SearchService {
   }
 
   private loadBundled() {
-    this.bundled ??= fetch(browser.runtime.getURL(BUNDLED_INDEX_PATH))
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`search index missing (${r.status})`);
-        const data = (await r.json()) as SerializedIndex;
-        return {
-          index: SearchIndex.from(data),
-          keys: new Set(data.docs.map(([kind, id]) => `${kind}:${id}`)),
-        };
-      })
+    this.bundled ??= loadPackagedJson<SerializedIndex>(BUNDLED_INDEX_PATH, 'search index')
+      .then((data) => ({
+        index: SearchIndex.from(data),
+        keys: new Set(data.docs.map(([kind, id]) => `${kind}:${id}`)),
+      }))
       .catch((error: unknown) => {
         this.bundled = null;
         throw error;

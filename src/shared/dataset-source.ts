@@ -11,9 +11,13 @@ let bundled: Promise<Dataset> | null = null;
  * for the life of this context.
  */
 export function loadBundledDataset(): Promise<Dataset> {
-  bundled ??= fetch(browser.runtime.getURL(BUNDLED_DATASET_PATH)).then(async (r) => {
-    if (!r.ok) throw new Error(`bundled dataset missing (${r.status})`);
-    return (await r.json()) as Dataset;
-  });
+  bundled ??= loadPackagedJson<Dataset>(BUNDLED_DATASET_PATH, 'bundled dataset');
   return bundled;
+}
+
+/** A JSON file `npm run build` put in the extension, read from the package (never the network). */
+export async function loadPackagedJson<T>(path: string, what: string): Promise<T> {
+  const r = await fetch(browser.runtime.getURL(path));
+  if (!r.ok) throw new Error(`${what} missing (${r.status})`);
+  return (await r.json()) as T;
 }

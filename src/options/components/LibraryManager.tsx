@@ -4,6 +4,7 @@ import { Library } from '../../library/library';
 import { ImportError, parseLibraryFile } from '../../library/import-file';
 import type { LibraryEntry } from '../../library/types';
 import { loadBundledDataset } from '../../shared/dataset-source';
+import { compareUrl } from '../../shared/pages';
 import { bumpLibraryRevision, watchLibraryRevision } from '../../shared/library-signal';
 
 /** The reader's articles: list, filter, open, delete; export and import as a dataset file. */
@@ -61,7 +62,7 @@ export function LibraryManager() {
 
   const open = (e: LibraryEntry) =>
     void browser.tabs.create({
-      url: e.article.url ?? browser.runtime.getURL(`/compare.html?a=${encodeURIComponent(e.id)}`),
+      url: e.article.url ?? compareUrl([e.id]),
     });
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { MentionCount } from '../../shared/protocol';
 import { sendToBackground, sendToTab } from '../../shared/messaging';
+import { compareUrl } from '../../shared/pages';
 import { resolveTargetTab } from '../target-tab';
 import { OnThisPage } from './OnThisPage';
 import { SearchPanel, type ResultView } from './SearchPanel';
@@ -18,10 +19,7 @@ async function openAddArticle(tabId: number) {
 }
 
 async function openCompare(articles: readonly string[]) {
-  const query = new URLSearchParams();
-  if (articles[0]) query.set('a', articles[0]);
-  if (articles[1]) query.set('b', articles[1]);
-  await browser.tabs.create({ url: browser.runtime.getURL(`/compare.html?${query}`) });
+  await browser.tabs.create({ url: compareUrl(articles) });
   if (inPopupWindow()) window.close();
 }
 
