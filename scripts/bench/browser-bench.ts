@@ -16,16 +16,10 @@ import {
   type ExtensionBrowser,
 } from '../../test/e2e/harness';
 import { appendChunkHtml, buildLargePage, corpusDir } from './pages';
+import { percentile, round } from './stats';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
-};
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]! : NaN;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
+const median = (xs: number[]) => percentile(xs, 0.5);
+const p95 = (xs: number[]) => percentile(xs, 0.95);
 
 /**
  * Bare TreeWalker(SHOW_TEXT) reads of the page's text, in ms: the first (cold: every node

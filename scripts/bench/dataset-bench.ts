@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildDataset, type ArticleInput } from '../../src/dataset';
 import { readArticles, readReference } from '../lib/dataset-files';
 import { realParagraphs } from './pages';
+import { round } from './stats';
 
 export interface DatasetFigures {
   articles: number;
@@ -54,8 +55,8 @@ export async function benchDataset(root: string, count = 1000): Promise<DatasetF
     statements: dataset.statements.length,
     coverage: dataset.coverage.length,
     buildMs: Math.round(buildMs),
-    perArticleMs: Math.round((buildMs / count) * 100) / 100,
-    seedPerArticleMs: Math.round(seedPerArticleMs * 100) / 100,
+    perArticleMs: round(buildMs / count),
+    seedPerArticleMs: round(seedPerArticleMs),
     datasetBytes: JSON.stringify(dataset).length,
   };
 }

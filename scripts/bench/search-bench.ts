@@ -14,6 +14,7 @@ import {
   type SearchDoc,
 } from '../../src/search';
 import { realParagraphs } from './pages';
+import { percentile, round } from './stats';
 
 /** Queries as people type them, misspellings included; every prefix is a keystroke. */
 export const QUERIES = [
@@ -110,12 +111,6 @@ export function generateDataset(root: string, statements: number): Dataset {
     exclusives: [],
   } as unknown as Dataset;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * p) - 1)]! : NaN;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
 
 export interface SearchFigures {
   statements: number;
