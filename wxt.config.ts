@@ -5,16 +5,18 @@ import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { buildFromDisk, serialise } from './scripts/lib/dataset-files';
 import { buildSearchIndex, documentsOf } from './src/search';
+import { CARD_CHUNK, cardChunk } from './scripts/lib/card-chunk';
 
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
 
 const HIGHLIGHT_CSS = 'content-scripts/highlight.css';
 
+const card = cardChunk(path.resolve(import.meta.dirname, 'src/content/card/card-chunk.ts'));
+
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: easier to read, lint and trace than auto-imports.
   imports: false,
   vite: () => ({ plugins: [noInnerHtml(), preact()] }),
@@ -82,6 +84,13 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.css = [...(script.css ?? []), HIGHLIGHT_CSS];
       }
+      card.addToManifest(manifest as Parameters<typeof card.addToManifest>[0]);
+    },
+    // The hover card is a module of its own, loaded on first hover (scripts/lib/card-chunk.ts).
+    'vite:build:extendConfig': (entrypoints, config) => card.captureConfig(entrypoints, config),
+    'build:done': (wxt) => card.build(wxt),
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(CARD_CHUNK);
     },
   },
 });

@@ -51,13 +51,7 @@ step('types', 'npm', ['run', '--silent', 'typecheck']);
 step('unit', 'npx', vitest('unit'), { vitestReport: 'test-results/unit.json' });
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 if (built) {
-  step('web-ext lint', 'npx', [
-    'web-ext',
-    'lint',
-    '-s',
-    '.output/firefox-mv2',
-    '--warnings-as-errors',
-  ]);
+  step('web-ext lint', 'node', ['scripts/web-ext-lint.mjs']);
   step('e2e', 'npx', vitest('e2e'), { vitestReport: 'test-results/e2e.json' });
 } else {
   failed += 2;

@@ -43,7 +43,7 @@ export function buildLargePage(root: string, bytes = 2 * 1024 * 1024): string {
         j % 12 === 5 ? `<a href="#${i}">${w}</a>` : j % 17 === 9 ? `<em>${w}</em>` : w,
       )
       .join(' ');
-    out.push(i % 25 === 0 ? `<h2>${html.slice(0, 80)}</h2>` : `<p>${html}</p>`);
+    out.push(i % 25 === 0 ? `<h2>${escapeHtml(text.slice(0, 80))}</h2>` : `<p>${html}</p>`);
     if (i % 10 === 0) out.push(`<div class="ad"><span>Advertisement</span></div>`);
     size += text.length;
     i++;

@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MatcherSpec } from '../matching';
 import { HIGHLIGHT_NAME, HIGHLIGHT_NAME_BACKGROUND } from '../page/highlighter';
@@ -48,8 +48,14 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     await session.start();
   };
 
-  const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  // Every reply is ready at once: answered through `sendResponse`, which both browsers'
+  // own APIs support (the content script goes without the polyfill to stay small).
+  const onMessage = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: unknown) => void,
+  ): false => {
+    if (sender.id !== browser.runtime.id) return false;
     const msg = message as ContentMessage;
     if (msg?.type === 'tab:ping') {
       const reply: ContentReply<'tab:ping'> = {
@@ -58,7 +64,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
         counts: session?.counts() ?? [],
         stats: session?.stats() ?? null,
       };
-      return Promise.resolve(reply);
+      sendResponse(reply);
+      return false;
     }
     if (msg?.type === 'tab:article') {
       // Serialised, never parsed here: Readability runs in the extension page that asked.
@@ -67,13 +74,15 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
         title: document.title,
         html: new XMLSerializer().serializeToString(document),
       };
-      return Promise.resolve(reply);
+      sendResponse(reply);
+      return false;
     }
     if (msg?.type === 'tab:reveal') {
       const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
-      return Promise.resolve(session?.reveal(entity) ?? false);
+      sendResponse(session?.reveal(entity) ?? false);
+      return false;
     }
-    return undefined;
+    return false;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -4,7 +4,8 @@ import { Highlighter } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
-import { CardController, type CardTarget } from './card/card-controller';
+import type { CardTarget } from './card/card-controller';
+import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
   spec: MatcherSpec;
@@ -24,7 +25,7 @@ export class PageSession {
   private readonly highlighter: Highlighter;
   private readonly matcher: Matcher;
   private readonly scanner: PageScanner;
-  private readonly card: CardController;
+  private readonly card: LazyCard;
   private reportTimer: number | null = null;
   private pointer: { x: number; y: number } | null = null;
   private frame: number | null = null;
@@ -48,7 +49,7 @@ export class PageSession {
         clearTimeout: (id) => clearTimeout(id),
       },
     });
-    this.card = new CardController(
+    this.card = new LazyCard(
       ctx,
       {
         loadCard: (entity, pageText) => sendToBackground('card:get', { entity, pageText }),

@@ -59,6 +59,12 @@ interface FormInfo {
 export interface Matcher {
   /** Mentions in one block of text, in order. Ambiguous short forms are flagged, not dropped. */
   match(text: string): Mention[];
+  /**
+   * Offsets in `text` where a mention may start nearby: every mention contains one of these
+   * words (the longest word of each name form, "summit" for the event phrases). A cheap
+   * prefilter over a whole subtree's text: only blocks holding one need `match`.
+   */
+  anchors(text: string): number[];
   /** The entity of an id, for names and kinds. */
   entity(id: string): MatchEntity | undefined;
   readonly entities: readonly MatchEntity[];
@@ -160,27 +166,62 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
     return found;
   }
 
+  // Anchors: one word of every form, as few words as will do (fewer alternatives, faster
+  // pass); no boundaries, so a word glued to the next block's text is still found.
+  const anchorWords = new Set<string>();
+  if (eventId) anchorWords.add(formPattern('summit', true)); // in every one of EVENT_PHRASES
+  const anchorFor = (form: string, loose: boolean) => {
+    const ws = words(form).map((w) => ({ w, p: formPattern(w, loose) }));
+    if (ws.some(({ p }) => anchorWords.has(p))) return;
+    anchorWords.add(ws.reduce((a, b) => (b.w.length > a.w.length ? b : a)).p);
+  };
+  const allForms = [...forms.keys()].sort((a, b) => words(a).length - words(b).length);
+  for (const f of allForms) anchorFor(f, false);
+  for (const f of eventForms) anchorFor(f, true);
+  const anchorPattern = anchorWords.size
+    ? new RegExp([...anchorWords].sort((a, b) => b.length - a.length).join('|'), 'g')
+    : null;
+
+  function anchorsIn(text: string): number[] {
+    if (!anchorPattern) return [];
+    anchorPattern.lastIndex = 0;
+    const out: number[] = [];
+    for (let m = anchorPattern.exec(text); m; m = anchorPattern.exec(text)) out.push(m.index);
+    return out;
+  }
+
   return {
     entities: spec.entities,
     entity: (id) => byId.get(id),
     match(text) {
       if (!INVISIBLE.test(text)) return scan(text);
       // Soft hyphens and zero-width characters inside names: match a cleaned copy, map back.
-      const map: number[] = [];
-      let clean = '';
-      for (let i = 0; i < text.length; i++) {
-        if (INVISIBLE_ALL.test(text[i]!)) {
-          INVISIBLE_ALL.lastIndex = 0;
-          continue;
-        }
-        INVISIBLE_ALL.lastIndex = 0;
-        map.push(i);
-        clean += text[i];
-      }
-      map.push(text.length);
+      const { clean, map } = withoutInvisibles(text);
       return scan(clean).map((m) => ({ ...m, start: map[m.start]!, end: map[m.end - 1]! + 1 }));
     },
+    anchors(text) {
+      if (!INVISIBLE.test(text)) return anchorsIn(text);
+      const { clean, map } = withoutInvisibles(text);
+      return anchorsIn(clean).map((at) => map[at]!);
+    },
   };
+}
+
+/** `text` without invisible characters, and where each remaining character came from. */
+function withoutInvisibles(text: string): { clean: string; map: number[] } {
+  const map: number[] = [];
+  let clean = '';
+  for (let i = 0; i < text.length; i++) {
+    if (INVISIBLE_ALL.test(text[i]!)) {
+      INVISIBLE_ALL.lastIndex = 0;
+      continue;
+    }
+    INVISIBLE_ALL.lastIndex = 0;
+    map.push(i);
+    clean += text[i];
+  }
+  map.push(text.length);
+  return { clean, map };
 }
 
 function spans(re: RegExp, text: string): [number, number][] {

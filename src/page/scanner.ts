@@ -1,9 +1,13 @@
 import type { Matcher } from '../matching/compile';
+import type { Mention } from '../matching/types';
 import type { Highlighter } from './highlighter';
+import { CandidateFinder } from './candidates';
 import {
   BlockWalker,
   ElementClassifier,
+  NOT_PLAIN_SELECTOR,
   OUR_PREFIX,
+  isBlockElement,
   toBoundaries,
   type TextBlock,
 } from './text-blocks';
@@ -94,6 +98,8 @@ export class PageScanner {
   private nextId = 1;
   private observer: MutationObserver | null = null;
   private queue: MutationRecord[] = [];
+  /** Mutation records seen so far: tells the finder whether texts it read are still true. */
+  private generation = 0;
   private batchTimer: number | null = null;
   private destroyed = false;
   private cursor = new Map<string, number>();
@@ -114,23 +120,87 @@ export class PageScanner {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
     this.observe();
-    const walker = new BlockWalker(root, this.classifier);
-    while (!walker.done && !this.destroyed) {
+    const finder = this.finder(root);
+    const seen = new Set<Element>();
+    while (!finder.done && !this.destroyed) {
       const slice = now();
-      const blocks: TextBlock[] = [];
-      walker.next(blocks, () => now() - slice > this.sliceMs);
-      for (const b of blocks) this.scanBlock(b);
-      this.stats.blocks += blocks.length;
+      const before = this.stats.blocks;
+      finder.next(
+        (node, text) => this.scanFound(node, text, seen),
+        () => now() - slice > this.sliceMs,
+      );
       this.resolve();
       const spent = now() - slice;
       this.stats.scanMs += spent;
       this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-      if (blocks.length) this.options.onChange();
-      if (!walker.done) await yieldToPage();
+      if (this.stats.blocks > before) this.options.onChange();
+      if (!finder.done) await yieldToPage();
     }
     this.stats.wallMs = now() - started;
     this.stats.done = true;
     this.options.onChange();
+  }
+
+  private finder(root: Node): CandidateFinder {
+    return new CandidateFinder(root, (text) => this.options.matcher.anchors(text), {
+      generation: () => this.generation,
+    });
+  }
+
+  /** Scans what the finder reported, once per pass (`seen`). */
+  private scanFound(node: Text | Element, text: string, seen: Set<Element>): void {
+    if (node.nodeType === TEXT_NODE) {
+      const parent = node.parentElement;
+      if (!parent) return;
+      const info = this.classifier.info(parent);
+      if (!info.skip) this.rescanBlock(info.block, seen);
+      return;
+    }
+    const el = node as Element;
+    if (
+      !seen.has(el) &&
+      isBlockElement(el) &&
+      el.querySelector(NOT_PLAIN_SELECTOR) === null &&
+      !this.classifier.info(el).skip
+    ) {
+      // A plain block (a paragraph): its text is the text the finder read. Its nodes are
+      // only listed when a name matched.
+      seen.add(el);
+      this.clearBlock(el);
+      this.stats.blocks++;
+      const found = this.options.matcher.match(text);
+      if (found.length) this.addMentions(plainBlock(el, text), found);
+      return;
+    }
+    const runs: TextBlock[] = [];
+    new BlockWalker(el, this.classifier).next(runs, () => false);
+    const byBlock = new Map<Element, TextBlock[]>();
+    for (const run of runs) {
+      const list = byBlock.get(run.block);
+      if (list) list.push(run);
+      else byBlock.set(run.block, [run]);
+    }
+    for (const [block, list] of byBlock) {
+      if (seen.has(block)) continue;
+      // A block around `el` has text outside it: read that block whole.
+      if (!el.contains(block)) {
+        this.rescanBlock(block, seen);
+        continue;
+      }
+      seen.add(block);
+      this.clearBlock(block);
+      for (const run of list) this.scanBlock(run);
+      this.stats.blocks++;
+    }
+  }
+
+  /** (Re)scans a block whole; clearing first makes a second scan of it harmless. */
+  private rescanBlock(block: Element, seen: Set<Element>): void {
+    if (seen.has(block)) return;
+    seen.add(block);
+    this.clearBlock(block);
+    for (const run of this.ownRuns(block)) this.scanBlock(run);
+    this.stats.blocks++;
   }
 
   /** Active mentions, in document order. */
@@ -200,6 +270,7 @@ export class PageScanner {
     const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((records) => {
       for (const r of records) this.queue.push(r);
+      this.generation += records.length;
       if (this.batchTimer === null) {
         this.batchTimer = this.options.timers.setTimeout(() => void this.flush(), this.batchMs);
       }
@@ -216,13 +287,13 @@ export class PageScanner {
     let spent = 0;
     let longest = 0;
     let slice = now();
-    const ownRuns = new Set<Element>();
+    const changed = new Set<Element>();
     const subtrees = new Set<Element>();
     let removed = false;
     for (const r of records) {
       if (r.type === 'characterData') {
         const parent = r.target.parentElement;
-        if (parent) ownRuns.add(this.classifier.info(parent).block);
+        if (parent) changed.add(this.classifier.info(parent).block);
         continue;
       }
       const target = r.target as Element;
@@ -236,35 +307,20 @@ export class PageScanner {
           if (!this.classifier.isBlock(n as Element)) inline = true;
         } else if (n.nodeType === TEXT_NODE) inline = true;
       }
-      if (inline && target.isConnected) ownRuns.add(this.classifier.info(target).block);
+      if (inline && target.isConnected) changed.add(this.classifier.info(target).block);
     }
     if (removed) this.dropDisconnected();
-    const cleared = new Set<Element>();
-    const rescan = (blocks: TextBlock[]) => {
-      for (const b of blocks) {
-        if (!cleared.has(b.block)) {
-          this.clearBlock(b.block);
-          cleared.add(b.block);
-        }
-        this.scanBlock(b);
-      }
-    };
-    for (const block of ownRuns) {
-      if (!block.isConnected) continue;
-      if (!cleared.has(block)) {
-        this.clearBlock(block);
-        cleared.add(block);
-      }
-      rescan(this.ownRuns(block));
-    }
+    const seen = new Set<Element>();
+    for (const block of changed) if (block.isConnected) this.rescanBlock(block, seen);
     for (const el of subtrees) {
       if (!el.isConnected) continue;
-      const walker = new BlockWalker(el, this.classifier);
-      while (!walker.done && !this.destroyed) {
-        const blocks: TextBlock[] = [];
-        walker.next(blocks, () => now() - slice > this.sliceMs);
-        rescan(blocks.filter((b) => !ownRuns.has(b.block)));
-        if (!walker.done) {
+      const finder = this.finder(el);
+      while (!finder.done && !this.destroyed) {
+        finder.next(
+          (node, text) => this.scanFound(node, text, seen),
+          () => now() - slice > this.sliceMs,
+        );
+        if (!finder.done) {
           const took = now() - slice;
           spent += took;
           longest = Math.max(longest, took);
@@ -314,7 +370,12 @@ export class PageScanner {
   }
 
   private scanBlock(block: TextBlock): void {
-    for (const m of this.options.matcher.match(block.text)) {
+    const found = this.options.matcher.match(block.text);
+    if (found.length) this.addMentions(block, found);
+  }
+
+  private addMentions(block: TextBlock, found: Mention[]): void {
+    for (const m of found) {
       const [start, end] = toBoundaries(block, m.start, m.end);
       const first = block.nodes.indexOf(start.node);
       const last = block.nodes.indexOf(end.node, first);
@@ -404,6 +465,20 @@ export class PageScanner {
       this.byBlock.delete(block);
     }
   }
+}
+
+/** A plain block's text nodes and where each starts in `text` (its textContent). */
+function plainBlock(block: Element, text: string): TextBlock {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  let at = 0;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    nodes.push(n);
+    starts.push(at);
+    at += n.length;
+  }
+  return { block, nodes, starts, text };
 }
 
 const isOurs = (el: Element) => el.tagName.toUpperCase().startsWith(OUR_PREFIX);

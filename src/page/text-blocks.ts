@@ -75,6 +75,20 @@ const BLOCKS = new Set([
   'UL',
 ]);
 
+/**
+ * Matches any element that stops an element's `textContent` from being its one block of
+ * text: a nested block, a skipped element, a hidden or editable one, or ours.
+ */
+export const NOT_PLAIN_SELECTOR = [
+  ...[...BLOCKS, ...SKIPPED].map((t) => t.toLowerCase()),
+  '[hidden]',
+  '[contenteditable]',
+  `${OUR_PREFIX.toLowerCase()}ui`,
+].join(',');
+
+/** Whether an element starts a block of its own (by tag: no style is read). */
+export const isBlockElement = (el: Element): boolean => BLOCKS.has(el.tagName.toUpperCase());
+
 interface ElementInfo {
   skip: boolean;
   block: Element;
@@ -116,7 +130,7 @@ export class ElementClassifier {
 
   /** Whether an element starts a block of its own. */
   isBlock(el: Element): boolean {
-    return BLOCKS.has(el.tagName.toUpperCase());
+    return isBlockElement(el);
   }
 
   /** Forget everything: after the page moved elements around. */

@@ -1,13 +1,13 @@
-import { storage } from 'wxt/utils/storage';
+import { localValue } from './local-value';
 
 /**
  * A counter bumped after every library write. IndexedDB has no cross-context change event,
  * so the background (dataset cache) and content scripts (matcher) watch this instead.
  */
-const revision = storage.defineItem<number>('local:libraryRevision', { fallback: 0 });
+const revision = localValue<number>('libraryRevision', 0);
 
 export async function bumpLibraryRevision(): Promise<void> {
-  await revision.setValue((await revision.getValue()) + 1);
+  await revision.set((await revision.get()) + 1);
 }
 
 export function watchLibraryRevision(cb: () => void): () => void {
@@ -16,5 +16,5 @@ export function watchLibraryRevision(cb: () => void): () => void {
 
 /** The current revision, for caches keyed by the library's state. */
 export function currentLibraryRevision(): Promise<number> {
-  return revision.getValue();
+  return revision.get();
 }

@@ -1,4 +1,6 @@
-import browser from 'webextension-polyfill';
+// The browser's own namespace, not the polyfill: this module is in the content script, which
+// must stay small, and both calls here return promises natively (Chrome MV3, Firefox).
+import { browser } from 'wxt/browser';
 import type {
   BackgroundProtocol,
   BackgroundReply,

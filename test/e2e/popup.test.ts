@@ -137,7 +137,9 @@ describe.each(browsersToTest())('the toolbar popup in $name', ({ name, skip }) =
           .querySelector('counterpoint-ui')
           ?.shadowRoot?.querySelector('[role="dialog"]')
           ?.getAttribute('aria-label') === 'Emmanuel Macron',
-      { timeout: 10_000 },
+      // The page is a background tab here (the popup is a tab in front), where rAF polling
+      // never runs; the card module loads after the first check.
+      { timeout: 10_000, polling: 50 },
     );
     // Esc closes it again, from the page.
     await page.bringToFront();

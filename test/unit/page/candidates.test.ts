@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFromDisk } from '../../../scripts/lib/dataset-files';
+import { compileMatcher, matcherSpecFromDataset, type Matcher } from '../../../src/matching';
+import { CandidateFinder } from '../../../src/page/candidates';
+import { ElementClassifier, collectBlocks } from '../../../src/page/text-blocks';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CORPUS = process.env.COUNTERPOINT_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
+const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
+
+let matcher: Matcher;
+beforeAll(async () => {
+  const { dataset } = await buildFromDisk(
+    path.join(ROOT, 'assets/articles'),
+    path.join(ROOT, 'assets/reference'),
+  );
+  matcher = compileMatcher(matcherSpecFromDataset(dataset));
+});
+
+const body = (html: string) =>
+  parseHTML(/<html/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`)
+    .document.body as unknown as Node;
+
+/** Blocks with a mention, as the full block-by-block read finds them. */
+function fullScan(root: Node): Set<Element> {
+  return new Set(
+    collectBlocks(root)
+      .filter((b) => matcher.match(b.text).length > 0)
+      .map((b) => b.block),
+  );
+}
+
+/** Blocks around the candidates the finder reports (what the content script rescans). */
+function candidateBlocks(root: Node, limit?: number): { blocks: Set<Element>; nodes: number } {
+  const classifier = new ElementClassifier();
+  const blocks = new Set<Element>();
+  let nodes = 0;
+  const finder = new CandidateFinder(root, (t) => matcher.anchors(t), { limit });
+  let slices = 0;
+  while (!finder.done) {
+    slices++;
+    finder.next(
+      (node) => {
+        nodes++;
+        // An element: every block in it, and the block around it.
+        const runs = node.nodeType === 3 ? [] : collectBlocks(node, classifier);
+        const parent = node.parentElement;
+        const around = parent ? classifier.info(parent) : null;
+        if (around && !around.skip) blocks.add(around.block);
+        for (const run of runs) blocks.add(run.block);
+      },
+      () => true, // stop after every group: resuming must lose nothing
+    );
+  }
+  expect(slices).toBeGreaterThan(0);
+  return { blocks, nodes };
+}
+
+const missing = (full: Set<Element>, found: Set<Element>) =>
+  [...full].filter((b) => !found.has(b)).map((b) => (b.textContent ?? '').slice(0, 80));
+
+describe('candidate finder', () => {
+  it('finds split, soft-hyphenated and glued names, at any group size', () => {
+    const root = body(
+      '<div><p>Russian President <a>Vladi</a><b>mir Pu</b>tin said</p><p>Kre\u00ADmlin and Pu\u00ADtin</p>' +
+        '<p>nothing here</p><ul><li>Kim Jong\u2011un</li><li>Macron</li></ul>' +
+        '<p>talk of the Singapore summit</p><p>Trump</p><p>Kosachev</p>' +
+        `<div>${'<p>filler text without names</p>'.repeat(50)}</div><p>Slutsky</p></div>`,
+    );
+    const full = fullScan(root);
+    expect(full.size).toBe(8);
+    for (const limit of [1, 16, 100, 1000, 64 * 1024]) {
+      expect(missing(full, candidateBlocks(root, limit).blocks), `limit ${limit}`).toEqual([]);
+    }
+  });
+
+  it('reads a page nested thousands deep, and unclosed inline tags, without missing a name', () => {
+    const deep = Array.from({ length: 3000 }, (_, i) =>
+      i % 500 === 250 ? '<div>said Putin<i>' : `<div>word ${i} <span>`,
+    ).join('');
+    const unclosed = Array.from({ length: 200 }, (_, i) =>
+      i % 40 === 7 ? '<p>Kosachev said <a href="#">x' : '<p>filler <em>text</p>',
+    ).join('');
+    for (const html of [deep, unclosed]) {
+      const root = body(html);
+      const full = fullScan(root);
+      expect(full.size).toBeGreaterThan(4);
+      for (const limit of [64, 4096]) {
+        expect(missing(full, candidateBlocks(root, limit).blocks), `limit ${limit}`).toEqual([]);
+      }
+    }
+  });
+
+  it('reports no node on a page without names', () => {
+    const root = body(`<main>${'<p>Weather: <a>sunny</a>, then rain.</p>'.repeat(500)}</main>`);
+    expect(candidateBlocks(root).nodes).toBe(0);
+  });
+
+  it('ignores anchors in comments', () => {
+    const root = body('<p>a<!-- Putin -->b</p><p>Macron</p>');
+    const { blocks } = candidateBlocks(root, 1);
+    expect([...blocks].map((b) => b.textContent)).toEqual(['Macron']);
+  });
+
+  const pages = [
+    ...readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => path.join(FIXTURES, f)),
+    ...(existsSync(path.join(CORPUS, 'pages'))
+      ? readdirSync(path.join(CORPUS, 'pages'))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => path.join(CORPUS, 'pages', f))
+      : []),
+  ];
+
+  it(`misses no block the full read finds, on ${pages.length} fixture and corpus pages`, () => {
+    let total = 0;
+    for (const file of pages) {
+      const root = body(readFileSync(file, 'utf8'));
+      const full = fullScan(root);
+      total += full.size;
+      for (const limit of [512, 64 * 1024]) {
+        expect(missing(full, candidateBlocks(root, limit).blocks), `${file} @${limit}`).toEqual([]);
+      }
+    }
+    expect(total).toBeGreaterThan(100);
+  }, 120_000);
+});
