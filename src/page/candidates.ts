@@ -20,6 +20,10 @@ interface Group {
   /** The nodes' texts when the group was formed, and the page's generation then. */
   texts?: string[];
   generation?: number;
+  /** Not yet listed: `parent`'s children from this one on (long child lists go in steps). */
+  cursor?: Node;
+  /** A cursor the page removed restarts its parent once; this says it did. */
+  restarted?: boolean;
 }
 
 export interface FinderOptions {
@@ -103,11 +107,16 @@ export class CandidateFinder {
   }
 
   private read(group: Group, onNode: (node: Text | Element, text: string) => void): void {
+    if (group.cursor) {
+      const listed = this.list(group);
+      if (!listed) return;
+      group = listed;
+    }
     let nodes = group.nodes;
     let texts = group.texts;
     const lone = nodes.length === 1 ? nodes[0]! : null;
     if (lone && !texts && group.depth < MAX_DEPTH && isContainer(lone)) {
-      this.split(lone, group.depth + 1);
+      this.split(lone, group.depth + 1, group.restarted);
       return;
     }
     if (!texts || group.generation !== this.generation()) {
@@ -123,7 +132,7 @@ export class CandidateFinder {
     if (total > this.limit && group.depth < MAX_DEPTH) {
       const only = nodes.length === 1 ? nodes[0]! : null;
       if (only?.nodeType === ELEMENT_NODE && only.firstChild) {
-        this.split(only, group.depth + 1);
+        this.split(only, group.depth + 1, group.restarted);
         return;
       }
       if (!only && this.halve(group, nodes, texts)) return;
@@ -132,31 +141,44 @@ export class CandidateFinder {
     if (offsets.length) locate(nodes, texts, offsets, onNode);
   }
 
+  /** Queues an element's children, to be listed RUN or so at a time, unread. */
+  private split(el: Node, depth: number, restarted?: boolean): void {
+    const cursor = el.firstChild ?? undefined;
+    if (cursor) this.stack.push({ parent: el, nodes: [], depth, cursor, restarted });
+  }
+
   /**
-   * Queues an element's children in runs of about RUN, unread. A run only ends where no
-   * anchor word can continue across: next to a block element or a space.
+   * Lists the next run of a cursor's siblings (about RUN, ending where no anchor word can
+   * continue across: next to a block element or a space) and queues the rest.
    */
-  private split(el: Node, depth: number): void {
-    const children: Node[] = [];
-    for (let c = el.firstChild; c; c = c.nextSibling) children.push(c);
-    const runs: Group[] = [];
-    let from = 0;
-    for (let cut = RUN; cut < children.length; cut++) {
-      if (cut - from < RUN || !breakable(children, cut)) continue;
-      runs.push({ parent: el, nodes: children.slice(from, cut), depth });
-      from = cut;
+  private list(group: Group): Group | null {
+    const parent = group.parent!;
+    const start = group.cursor!;
+    if (start.parentNode !== parent) {
+      // The page moved the next child away: read the parent again, once.
+      if (!group.restarted && parent.isConnected) {
+        this.stack.push({ parent: null, nodes: [parent], depth: group.depth - 1, restarted: true });
+      }
+      return null;
     }
-    runs.push({ parent: el, nodes: children.slice(from), depth });
-    for (let i = runs.length - 1; i >= 0; i--) this.stack.push(runs[i]!);
+    const nodes: Node[] = [];
+    let c: Node | null = start;
+    while (c && (nodes.length < RUN || !breakable(nodes[nodes.length - 1]!, c))) {
+      nodes.push(c);
+      c = c.nextSibling;
+    }
+    if (c) this.stack.push({ ...group, cursor: c });
+    return { parent, nodes, depth: group.depth, restarted: group.restarted };
   }
 
   /** Queues a run that is over the limit as two halves, texts kept; false if it cannot be cut. */
   private halve(group: Group, nodes: Node[], texts: string[]): boolean {
     const mid = nodes.length >> 1;
+    const ok = (j: number) => j > 0 && breakable(nodes[j - 1]!, nodes[j]!, texts[j - 1], texts[j]);
     let cut = -1;
     for (let d = 0; d < mid && cut < 0; d++) {
-      if (breakable(nodes, mid - d, texts)) cut = mid - d;
-      else if (mid + d < nodes.length && breakable(nodes, mid + d, texts)) cut = mid + d;
+      if (ok(mid - d)) cut = mid - d;
+      else if (mid + d < nodes.length && ok(mid + d)) cut = mid + d;
     }
     if (cut <= 0) return false;
     const generation = this.generation();
@@ -173,15 +195,13 @@ export class CandidateFinder {
 }
 
 /**
- * Whether siblings can be read apart before `nodes[j]`: one of the two is a block, or a
- * space separates them (anchor words hold no space). Texts are read only for text nodes.
+ * Whether siblings `a` and `b` can be read apart: one of them is a block, or a space
+ * separates them (anchor words hold no space). Element texts are only used when given.
  */
-function breakable(nodes: Node[], j: number, texts?: string[]): boolean {
-  const a = nodes[j - 1];
-  const b = nodes[j];
-  if (!a || !b || isBlock(a) || isBlock(b)) return true;
-  const before = texts ? texts[j - 1]! : a.nodeType === TEXT_NODE ? (a as Text).data : '';
-  const after = texts ? texts[j]! : b.nodeType === TEXT_NODE ? (b as Text).data : '';
+function breakable(a: Node, b: Node, textA?: string, textB?: string): boolean {
+  if (isBlock(a) || isBlock(b)) return true;
+  const before = textA ?? (a.nodeType === TEXT_NODE ? (a as Text).data : '');
+  const after = textB ?? (b.nodeType === TEXT_NODE ? (b as Text).data : '');
   return ENDS_WITH_SPACE.test(before) || STARTS_WITH_SPACE.test(after);
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLargePage } from '../../scripts/bench/pages';
 import type { ScanStats } from '../../src/shared/protocol';
 import {
   browsersToTest,
@@ -6,6 +7,7 @@ import {
   highlightedTexts,
   hoverUntilCard,
   launchWithExtension,
+  ROOT,
   sendToTabFrom,
   serveFixtures,
   startTrap,
@@ -58,6 +60,20 @@ function hostOf(hit: string): string {
   }
 }
 
+/**
+ * A page of 20 MB of HTML (real paragraphs, inline links), whose own MutationObserver starts
+ * once parsing is done: anything it records is a change we made.
+ */
+function twentyMegabytePage(): string {
+  const watch =
+    '<script>window.__mutations=[];document.addEventListener("DOMContentLoaded",()=>' +
+    'new MutationObserver((rs)=>{for(const r of rs)window.__mutations.push(r.type)})' +
+    '.observe(document,{subtree:true,childList:true,characterData:true,attributes:true}))</script>';
+  const html = buildLargePage(ROOT, 14 * 1024 * 1024).replace('<head>', `<head>${watch}`);
+  if (html.length < 20_000_000) throw new Error(`large page is ${html.length} bytes`);
+  return html;
+}
+
 async function statsOf(eb: ExtensionBrowser, url: string): Promise<ScanStats | null> {
   const probe = await eb.openExtensionPage('popup.html');
   try {
@@ -82,6 +98,7 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
     server = await serveFixtures((p) => (p.startsWith('/strict') ? STRICT_CSP : {}), {
       '/strict.html':
         '<!doctype html><meta charset="utf-8"><title>CSP</title><p id="p">Senator Konstantin Kosachev and Vladimir Putin spoke.</p>',
+      '/large.html': twentyMegabytePage(),
     });
     eb = await launchWithExtension(name, { proxy: trap.port });
   });
@@ -151,6 +168,37 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
     expect(stats?.longestSliceMs).toBeLessThan(50);
     await page.close();
   });
+
+  it.skipIf(skip)(
+    'scans a 20 MB page in slices of under 50 ms and leaves it as it was',
+    async () => {
+      const page = await eb.browser.newPage();
+      const url = server.url('large.html?t=h7');
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      let stats: ScanStats | null = null;
+      const deadline = Date.now() + 60_000;
+      while (!stats?.done && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        stats = await statsOf(eb, url).catch(() => null);
+      }
+      expect(stats?.done).toBe(true);
+      expect(stats!.mentions).toBeGreaterThan(10_000);
+      expect(stats!.longestSliceMs).toBeLessThan(50);
+      const painted = await page.evaluate(
+        () =>
+          (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(
+            'counterpoint-mention',
+          )?.size ?? 0,
+      );
+      expect(painted).toBe(stats!.mentions);
+      const mutations = await page.evaluate(
+        () => (window as unknown as { __mutations: string[] }).__mutations,
+      );
+      expect(mutations).toEqual([]);
+      await page.close();
+    },
+    180_000,
+  );
 
   it.skipIf(skip)('is unbothered by deep shadow roots and nested frames', async () => {
     const page = await eb.browser.newPage();

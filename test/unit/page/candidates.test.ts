@@ -95,6 +95,40 @@ describe('candidate finder', () => {
     }
   });
 
+  it('reads again what the page changed between steps, and reports only nodes still there', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) =>
+      i % 50 === 10 ? `<p id="p${i}">Macron spoke</p>` : `<p id="p${i}">filler ${i}</p>`,
+    );
+    const root = body(`<article>${paragraphs.join('')}</article>`);
+    const doc = (root as unknown as Element).ownerDocument;
+    let generation = 0;
+    const reported: Node[] = [];
+    const finder = new CandidateFinder(root, (t) => matcher.anchors(t), {
+      limit: 256,
+      generation: () => generation,
+    });
+    finder.next(
+      (n) => reported.push(n),
+      () => true,
+    );
+    // The page removes a paragraph not read yet and adds one with a name, as a feed would.
+    doc.getElementById('p360')!.remove();
+    const added = doc.createElement('p');
+    added.textContent = 'Then Putin answered';
+    doc.getElementById('p300')!.after(added);
+    generation++;
+    while (!finder.done) {
+      finder.next(
+        (n) => reported.push(n),
+        () => true,
+      );
+    }
+    expect(reported.every((n) => n.isConnected)).toBe(true);
+    const texts = reported.map((n) => n.textContent);
+    expect(texts).toContain('Then Putin answered');
+    expect(texts.filter((t) => t === 'Macron spoke')).toHaveLength(7);
+  });
+
   it('reports no node on a page without names', () => {
     const root = body(`<main>${'<p>Weather: <a>sunny</a>, then rain.</p>'.repeat(500)}</main>`);
     expect(candidateBlocks(root).nodes).toBe(0);
