@@ -1,5 +1,5 @@
 import type { DatasetIndex } from './build-card';
-import type { Statement } from '../dataset/types';
+import type { Dataset, Statement } from '../dataset/types';
 
 /** One row of the compare view: a statement of each article, or of one only. */
 export interface AlignedRow {
@@ -61,4 +61,33 @@ export function alignArticles(index: DatasetIndex, leftId: string, rightId: stri
     if (!used.has(r.id)) rows.push({ left: null, right: r, coverage: null, similarity: null });
   }
   return rows;
+}
+
+/**
+ * The article most worth setting beside `id` when the reader named only one: the one sharing
+ * the most counter-coverage links with it, preferring another outlet; null if there is none.
+ */
+export function counterpartOf(
+  dataset: Pick<Dataset, 'articles' | 'statements' | 'coverage'>,
+  id: string,
+): string | null {
+  const articleOf = new Map(dataset.statements.map((s) => [s.id, s.article]));
+  const shared = new Map<string, number>();
+  for (const c of dataset.coverage) {
+    const articles = new Set(c.statements.map((s) => articleOf.get(s)));
+    if (!articles.has(id)) continue;
+    for (const a of articles) if (a && a !== id) shared.set(a, (shared.get(a) ?? 0) + 1);
+  }
+  const outlet = dataset.articles.find((a) => a.id === id)?.outlet;
+  let best: string | null = null;
+  let bestScore = -1;
+  for (const a of dataset.articles) {
+    if (a.id === id) continue;
+    const score = (shared.get(a.id) ?? 0) * 2 + (a.outlet !== outlet ? 1 : 0);
+    if (score > bestScore) {
+      best = a.id;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { libraryIdFor } from '../../src/library/review';
 import {
   browsersToTest,
   cardState,
@@ -105,6 +106,23 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       expect(card?.text).toContain(NEW_QUOTE);
       expect(card?.text).toMatch(/RT/);
       await page.close();
+
+      // The compare view takes the library article, and sets a linked bundled one beside it.
+      const compare = await eb.openExtensionPage(`compare.html?a=${libraryIdFor(url)}`);
+      await compare.waitForSelector('table th', { timeout: 10_000 });
+      const heads = await compare.$$eval('thead th .outlet', (els) =>
+        els.map((e) => e.textContent),
+      );
+      expect(heads[0]).toBe('Example Wire');
+      expect(['RT', 'CNN']).toContain(heads[1]);
+      // Statements both report share a row; the new one is there too.
+      const linked = await compare.$$eval(
+        'tbody tr',
+        (rows) => rows.filter((r) => r.querySelectorAll('td.cell--empty').length === 0).length,
+      );
+      expect(linked).toBeGreaterThan(0);
+      expect(await compare.$eval('tbody', (e) => e.textContent)).toContain(NEW_QUOTE);
+      await compare.close();
       await article.close();
     },
   );

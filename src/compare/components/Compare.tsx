@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { alignArticles } from '../../cards/align';
+import { alignArticles, counterpartOf } from '../../cards/align';
 import { indexDataset, type DatasetIndex } from '../../cards/build-card';
-import type { Article, Statement } from '../../dataset/types';
+import type { Article, Dataset, Statement } from '../../dataset/types';
+import { Library } from '../../library/library';
+import { mergeDataset } from '../../library/merge';
 import { loadBundledDataset } from '../../shared/dataset-source';
 
 function StatementCell({ s, index }: { s: Statement | null; index: DatasetIndex }) {
@@ -34,6 +36,17 @@ function ArticleHead({ a, index }: { a: Article; index: DatasetIndex }) {
   );
 }
 
+/** The bundled dataset with the reader's library: either side may be a library article. */
+async function loadDataset(): Promise<Dataset> {
+  const bundled = await loadBundledDataset();
+  try {
+    return mergeDataset(bundled, await Library.use((library) => library.list()));
+  } catch (error) {
+    console.warn('[Counterpoint] library unavailable; comparing bundled articles only', error);
+    return bundled;
+  }
+}
+
 /** Two articles on the same event, aligned statement by statement. */
 export function Compare({ left, right }: { left: string | null; right: string | null }) {
   const [index, setIndex] = useState<DatasetIndex | null>(null);
@@ -41,7 +54,7 @@ export function Compare({ left, right }: { left: string | null; right: string | 
   const [picked, setPicked] = useState({ left, right });
 
   useEffect(() => {
-    loadBundledDataset().then(
+    loadDataset().then(
       (d) => setIndex(indexDataset(d)),
       (e: unknown) => setError(String(e)),
     );
@@ -49,7 +62,8 @@ export function Compare({ left, right }: { left: string | null; right: string | 
 
   const articles = index?.dataset.articles ?? [];
   const a = picked.left ? index?.articles.get(picked.left) : articles[0];
-  const b = picked.right ? index?.articles.get(picked.right) : articles.find((x) => x.id !== a?.id);
+  const other = index && a ? counterpartOf(index.dataset, a.id) : null;
+  const b = index?.articles.get(picked.right ?? other ?? '');
   const rows = useMemo(
     () => (index && a && b ? alignArticles(index, a.id, b.id) : []),
     [index, a, b],

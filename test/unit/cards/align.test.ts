@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../../../src/cards/build-card';
-import { alignArticles } from '../../../src/cards/align';
+import { alignArticles, counterpartOf } from '../../../src/cards/align';
 import { fixtureDataset } from './fixture';
 
 describe('alignArticles', () => {
@@ -21,5 +21,20 @@ describe('alignArticles', () => {
       .filter(Boolean)
       .sort();
     expect(ids).toEqual(ds.statements.map((s) => s.id).sort());
+  });
+});
+
+describe('counterpartOf', () => {
+  it('picks the article that shares the most counter-coverage, from another outlet', () => {
+    const ds = fixtureDataset();
+    const extra = { ...ds.articles.find((a) => a.id === 'rt-a')!, id: 'rt-b', title: 'Other' };
+    const withUnlinked = { ...ds, articles: [extra, ...ds.articles] };
+    expect(counterpartOf(withUnlinked, 'rt-a')).toBe('cnn-a');
+    expect(counterpartOf(withUnlinked, 'cnn-a')).toBe('rt-a');
+    // No link at all: another outlet's article before one of the same outlet.
+    expect(counterpartOf({ ...withUnlinked, coverage: [] }, 'rt-a')).toBe('cnn-a');
+    expect(counterpartOf({ ...ds, articles: ds.articles.slice(0, 1) }, ds.articles[0]!.id)).toBe(
+      null,
+    );
   });
 });
