@@ -6,7 +6,7 @@
  * Works on any Document (browser or linkedom).
  */
 
-import { isBlockElement } from './text-blocks';
+import { isBlockElement, isSkippedElement } from './text-blocks';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -42,16 +42,22 @@ export interface FinderOptions {
  */
 const MAX_DEPTH = 24;
 
-/** Text of a child as `textContent` counts it (comments and the like count for nothing). */
+/**
+ * Text of a node as `textContent` counts it, except that comments and the like, and elements
+ * never scanned (a page's inline scripts can be megabytes of JSON), count for nothing.
+ */
 function textOf(node: Node): string {
   const type = node.nodeType;
   if (type === TEXT_NODE) return (node as Text).data;
-  if (type === ELEMENT_NODE) return node.textContent ?? '';
+  if (type === ELEMENT_NODE && !isSkippedElement(node as Element)) return node.textContent ?? '';
   return '';
 }
 
 const ENDS_WITH_SPACE = /\s$/;
 const STARTS_WITH_SPACE = /^\s/;
+
+/** Text length past which an element holding an anchor is searched again by its children. */
+const REFINE = 4096;
 
 /** Children per run when an element is split: each child's text is read once, in its run. */
 const RUN = 128;
@@ -115,7 +121,9 @@ export class CandidateFinder {
     let nodes = group.nodes;
     let texts = group.texts;
     const lone = nodes.length === 1 ? nodes[0]! : null;
-    if (lone && !texts && group.depth < MAX_DEPTH && isContainer(lone)) {
+    // The root is always split unread: `body` often holds big inline scripts besides the text.
+    const root = group.parent === null && group.depth === 0 && lone?.nodeType === ELEMENT_NODE;
+    if (lone && !texts && group.depth < MAX_DEPTH && (root || isContainer(lone))) {
       this.split(lone, group.depth + 1, group.restarted);
       return;
     }
@@ -138,7 +146,19 @@ export class CandidateFinder {
       if (!only && this.halve(group, nodes, texts)) return;
     }
     const offsets = this.anchors(texts.join(''));
-    if (offsets.length) locate(nodes, texts, offsets, onNode);
+    if (!offsets.length) return;
+    locate(nodes, texts, offsets, (node, text) => {
+      // A big element is searched again child by child (its scripts left out) rather than
+      // handed over whole: the scanner then reads only the parts that hold an anchor.
+      if (
+        text.length > REFINE &&
+        node.nodeType === ELEMENT_NODE &&
+        node.firstChild &&
+        group.depth < MAX_DEPTH
+      ) {
+        this.split(node, group.depth + 1, group.restarted);
+      } else onNode(node, text);
+    });
   }
 
   /** Queues an element's children, to be listed RUN or so at a time, unread. */

@@ -86,6 +86,9 @@ export const NOT_PLAIN_SELECTOR = [
   `${OUR_PREFIX.toLowerCase()}ui`,
 ].join(',');
 
+/** Whether an element's text is never scanned because of its tag (script, style, code…). */
+export const isSkippedElement = (el: Element): boolean => SKIPPED.has(el.tagName.toUpperCase());
+
 /** Whether an element starts a block of its own (by tag: no style is read). */
 export const isBlockElement = (el: Element): boolean => BLOCKS.has(el.tagName.toUpperCase());
 

@@ -129,6 +129,23 @@ describe('candidate finder', () => {
     expect(texts.filter((t) => t === 'Macron spoke')).toHaveLength(7);
   });
 
+  it('leaves inline scripts out and narrows a big element down to what holds a name', () => {
+    const filler = '<p>Weather: sunny, then rain.</p>'.repeat(300);
+    const root = body(
+      `<div><script>${'var trump = "Trump"; '.repeat(5000)}</script>${filler}` +
+        `<p>Then Putin said so</p>${filler}</div>`,
+    );
+    const reported: string[] = [];
+    const finder = new CandidateFinder(root, (t) => matcher.anchors(t));
+    while (!finder.done) {
+      finder.next(
+        (n) => reported.push(n.textContent ?? ''),
+        () => false,
+      );
+    }
+    expect(reported).toEqual(['Then Putin said so']);
+  });
+
   it('reports no node on a page without names', () => {
     const root = body(`<main>${'<p>Weather: <a>sunny</a>, then rain.</p>'.repeat(500)}</main>`);
     expect(candidateBlocks(root).nodes).toBe(0);
