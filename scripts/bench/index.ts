@@ -120,7 +120,7 @@ async function main() {
       console.log(`\n${b.browser}`);
       console.table([b.largePage]);
       console.log('append 50 KB:', b.append50k);
-      console.log('corpus:', { ...b.corpus, worst: undefined });
+      console.log('corpus:', { ...b.corpus, worst: undefined, all: undefined });
       console.table(b.corpus?.worst ?? []);
       if (b.largePage) {
         check(`${b.browser}: 2 MB page scan vs text read`, b.largePage.ratio, 3, 'x');

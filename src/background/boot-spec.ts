@@ -1,28 +1,27 @@
 import browser from 'webextension-polyfill';
-import type { MatcherSpec } from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
 
-const KEY = 'bootSpec';
+const KEY = 'bootMatcher';
 
-interface Stored {
+interface Stored<T> {
   revision: number;
-  spec: MatcherSpec;
+  spec: T;
 }
 
 /**
- * The names content scripts look for, kept in `storage.session` per library revision: an MV3
+ * The names content scripts look for (the prepared matcher), kept in `storage.session` per library revision: an MV3
  * background restarts often, and without this every restart would read the whole library
  * from IndexedDB before the first page could start. Firefox's MV2 background is persistent
  * (no `storage.session` needed); session storage is cleared when the extension updates.
  */
-export async function cachedBootSpec(compute: () => Promise<MatcherSpec>): Promise<MatcherSpec> {
+export async function cachedBootSpec<T>(compute: () => Promise<T>): Promise<T> {
   const area = browser.storage.session;
   const revision = await currentLibraryRevision();
   if (area) {
-    const stored = (await area.get(KEY))[KEY] as Stored | undefined;
+    const stored = (await area.get(KEY))[KEY] as Stored<T> | undefined;
     if (stored?.revision === revision) return stored.spec;
   }
   const spec = await compute();
-  await area?.set({ [KEY]: { revision, spec } satisfies Stored });
+  await area?.set({ [KEY]: { revision, spec } satisfies Stored<T> });
   return spec;
 }

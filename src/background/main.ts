@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { wordDiff } from '../diff/word-diff';
-import { matcherSpecFromDataset } from '../matching';
+import { matcherSpecFromDataset, prepareMatcher } from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
 import { compareUrl } from '../shared/pages';
@@ -20,7 +20,9 @@ export function startBackground(): void {
   );
   installRouter({
     'content:boot': async () => ({
-      spec: await cachedBootSpec(async () => matcherSpecFromDataset((await data.get()).dataset)),
+      matcher: await cachedBootSpec(async () =>
+        prepareMatcher(matcherSpecFromDataset((await data.get()).dataset)),
+      ),
     }),
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { MatcherSpec } from '../matching';
+import type { PreparedMatcher } from '../matching';
 import { HIGHLIGHT_NAME, HIGHLIGHT_NAME_BACKGROUND } from '../page/highlighter';
 import { watchLibraryRevision } from '../shared/library-signal';
 import { sendToBackground } from '../shared/messaging';
@@ -16,7 +16,7 @@ import { PageSession } from './page-session';
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   let session: PageSession | null = null;
-  let spec: MatcherSpec | null = null;
+  let prepared: PreparedMatcher | null = null;
   let settings: Settings = await getSettings();
   if (ctx.isInvalid) return;
 
@@ -37,11 +37,13 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       session.setHighlightName(highlightName);
       return;
     }
-    if (!spec || restart) spec = (await sendToBackground('content:boot', { host })).spec;
+    if (!prepared || restart) {
+      prepared = (await sendToBackground('content:boot', { host })).matcher;
+    }
     if (ctx.isInvalid || session || !isEnabledOn(settings, host)) return;
-    const hidden = new Set(next.hiddenEntities);
     session = new PageSession(ctx, {
-      spec: { ...spec, entities: spec.entities.filter((e) => !hidden.has(e.id)) },
+      matcher: prepared,
+      hidden: next.hiddenEntities,
       highlightName,
       hoverDelay: next.hoverDelay,
     });

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileMatcher, type Matcher, type MatcherSpec } from '../matching';
+import { buildMatcher, type Matcher, type PreparedMatcher } from '../matching';
 import { Highlighter } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { MentionCount, ScanStats } from '../shared/protocol';
@@ -8,7 +8,9 @@ import type { CardTarget } from './card/card-controller';
 import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
-  spec: MatcherSpec;
+  matcher: PreparedMatcher;
+  /** Entities the reader chose not to mark. */
+  hidden: readonly string[];
   highlightName: string;
   hoverDelay: number;
 }
@@ -30,6 +32,7 @@ export class PageSession {
   private pointer: { x: number; y: number } | null = null;
   private frame: number | null = null;
   private lastReported = '';
+  private readonly setupMs: number;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -37,9 +40,11 @@ export class PageSession {
   ) {
     const signal = this.abort.signal;
     ctx.signal.addEventListener('abort', () => this.destroy(), { signal });
-    this.matcher = compileMatcher(options.spec);
+    const started = performance.now();
+    this.matcher = buildMatcher(options.matcher, options.hidden);
     this.highlighter = new Highlighter(document);
     this.highlighter.setName(options.highlightName);
+    this.setupMs = performance.now() - started;
     this.scanner = new PageScanner(document, {
       matcher: this.matcher,
       highlighter: this.highlighter,
@@ -95,7 +100,7 @@ export class PageSession {
   }
 
   stats(): ScanStats {
-    return { ...this.scanner.stats };
+    return { ...this.scanner.stats, setupMs: this.setupMs };
   }
 
   /** Scrolls to the next mention (of `entity` or any) and opens its card with focus in it. */

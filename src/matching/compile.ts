@@ -1,8 +1,11 @@
 import type { MatchEntity, MatcherSpec, Mention } from './types';
 
-/** Spaces, non-breaking spaces and hyphens/dashes between the words of a name. */
-const GAP =
-  '(?:[\\s\\u00A0\\u202F]*[-\\u2010\\u2011\\u2012\\u2013][\\s\\u00A0\\u202F]*|[\\s\\u00A0\\u202F]+)';
+/**
+ * Spaces, non-breaking spaces and hyphens/dashes between the words of a name. One class, not
+ * "spaces around one hyphen": it comes 56 times in the combined pattern, which then compiles
+ * in half the time on each page's first match.
+ */
+const GAP = '[\\s\\u00A0\\u202F\\-\\u2010-\\u2013]+';
 /** Letters and digits a name may not touch. */
 const WORD = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
@@ -71,22 +74,40 @@ export interface Matcher {
 }
 
 /**
- * Compiles a matcher spec into one combined RegExp (longest forms first) plus a namesake
- * RegExp. One pass of a combined RegExp is ~40x faster than a loop over names
+ * A matcher compiled to plain data: the RegExp sources and the table of name forms. The
+ * background prepares it (string work, cached per library revision); a content script only
+ * builds it (`buildMatcher`), so a page pays next to nothing before its first scan.
+ */
+export interface PreparedMatcher {
+  version: 1;
+  entities: MatchEntity[];
+  /** The event's id, when the dataset has one. */
+  event: string | null;
+  /** Each name form's lookup key (`keyOf`), with its entity and how it counts. */
+  forms: { key: string; entity: string; ambiguous: boolean; full: boolean }[];
+  /** The combined pattern; null when there is nothing to find. */
+  pattern: string | null;
+  /** Namesakes ("Kim Jong-il") that block a match inside them. */
+  namesakes: string | null;
+  /** The anchor words, for `Matcher.anchors`. */
+  anchors: string | null;
+}
+
+/**
+ * Compiles a matcher spec into one combined RegExp (longest forms first), a namesake RegExp
+ * and the anchor words. One pass of a combined RegExp is ~40x faster than a loop over names
  * (docs/performance-notes), and the checks after it only run where a name matched.
  */
-export function compileMatcher(spec: MatcherSpec): Matcher {
-  const forms = new Map<string, FormInfo>();
+export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
+  const forms = new Map<string, { entity: string; ambiguous: boolean; full: boolean }>();
   const titles = new Set<string>();
   const eventForms: string[] = [];
   const namesakes: string[] = [];
-  const byId = new Map<string, MatchEntity>();
   for (const entity of spec.entities) {
-    byId.set(entity.id, entity);
     const add = (form: string, ambiguous: boolean, full: boolean) => {
       const key = keyOf(form);
       if (!key || forms.has(key)) return;
-      forms.set(key, { entity, ambiguous, full });
+      forms.set(key, { entity: entity.id, ambiguous, full });
     };
     if (entity.kind === 'event') {
       for (const f of [entity.name, ...entity.fullNames]) eventForms.push(f);
@@ -98,8 +119,9 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
     }
     namesakes.push(...entity.namesakes);
   }
-  const eventId = spec.entities.find((e) => e.kind === 'event');
-  const byLength = (a: string, b: string) => b.length - a.length || a.localeCompare(b);
+  const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
+  // Code-unit order for ties, not localeCompare (which sets up ICU's collator).
+  const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
   const namePart = [...forms.keys()]
     .sort(byLength)
     .map((f) => formPattern(f))
@@ -108,7 +130,7 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
     .sort(byLength)
     .map((t) => formPattern(t))
     .join('|');
-  const eventPart = eventId
+  const eventPart = event
     ? [...new Set(eventForms)]
         .sort(byLength)
         .map((f) => formPattern(f, true))
@@ -120,20 +142,73 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
   if (namePart) {
     alternatives.push(`(?:(?<title>${titlePart || '(?!)'})${GAP})?(?<name>${namePart})`);
   }
-  const pattern = alternatives.length
-    ? new RegExp(`(?<![${WORD}])(?:${alternatives.join('|')})(?![${WORD}])`, 'g')
-    : null;
-  const namesakePattern = namesakes.length
-    ? new RegExp(
-        `(?<![${WORD}])(?:${[...new Set(namesakes)]
+
+  // Anchors: one word of every form, as few words as will do (fewer alternatives, faster
+  // pass); no boundaries, so a word glued to the next block's text is still found. A word
+  // whose first letter may be either case is searched without it ("ummit"): a character
+  // class in front makes the pass several times slower.
+  const anchorOf = (w: string, loose: boolean) =>
+    loose && w.length >= 5 ? escape(w.slice(1)) : formPattern(w, loose);
+  const anchorWords = new Set<string>();
+  if (event) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
+  const anchorFor = (form: string, loose: boolean) => {
+    const ws = words(form).map((w) => ({ w, p: anchorOf(w, loose) }));
+    if (ws.some(({ p }) => anchorWords.has(p))) return;
+    anchorWords.add(ws.reduce((a, b) => (b.w.length > a.w.length ? b : a)).p);
+  };
+  for (const f of [...forms.keys()].sort((a, b) => words(a).length - words(b).length)) {
+    anchorFor(f, false);
+  }
+  for (const f of eventForms) anchorFor(f, true);
+
+  return {
+    version: 1,
+    entities: spec.entities,
+    event,
+    forms: [...forms].map(([key, info]) => ({ key, ...info })),
+    pattern: alternatives.length
+      ? `(?<![${WORD}])(?:${alternatives.join('|')})(?![${WORD}])`
+      : null,
+    namesakes: namesakes.length
+      ? `(?<![${WORD}])(?:${[...new Set(namesakes)]
           .sort(byLength)
           .map((n) => formPattern(n))
-          .join('|')})(?![${WORD}])`,
-        'g',
-      )
-    : null;
+          .join('|')})(?![${WORD}])`
+      : null,
+    anchors: anchorWords.size
+      ? [...anchorWords].sort((a, b) => b.length - a.length).join('|')
+      : null,
+  };
+}
+
+/** A matcher straight from a spec (tests, the scan CLI, the background). */
+export function compileMatcher(spec: MatcherSpec): Matcher {
+  return buildMatcher(prepareMatcher(spec));
+}
+
+/**
+ * Builds a prepared matcher. `hidden` entities (the reader chose not to mark them) are still
+ * matched, so that their names are not read as someone else's, and then left out.
+ */
+export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
+  const byId = new Map(prepared.entities.map((e) => [e.id, e]));
+  const forms = new Map<string, FormInfo>();
+  for (const f of prepared.forms) {
+    const entity = byId.get(f.entity);
+    if (entity) forms.set(f.key, { entity, ambiguous: f.ambiguous, full: f.full });
+  }
+  const skip = new Set(hidden);
+  const eventId = prepared.event;
+  // Built on first use: most pages hold no anchor word, so never need the big ones.
+  let pattern: RegExp | null | undefined;
+  let namesakePattern: RegExp | null | undefined;
+  let anchorPattern: RegExp | null | undefined;
 
   function scan(text: string): Mention[] {
+    if (pattern === undefined) {
+      pattern = prepared.pattern === null ? null : new RegExp(prepared.pattern, 'g');
+      namesakePattern = prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'g');
+    }
     if (!pattern) return [];
     pattern.lastIndex = 0;
     const found: Mention[] = [];
@@ -143,7 +218,9 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
       const end = start + m[0].length;
       const groups = m.groups!;
       if (groups.event !== undefined && eventId) {
-        found.push({ entity: eventId.id, kind: 'event', start, end, ambiguous: false, full: true });
+        if (!skip.has(eventId)) {
+          found.push({ entity: eventId, kind: 'event', start, end, ambiguous: false, full: true });
+        }
         continue;
       }
       const info = forms.get(keyOf(groups.name!));
@@ -154,6 +231,7 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
       }
       const titled = groups.title !== undefined;
       if (!info.full && !titled && !isSurnameAlone(text, start, end)) continue;
+      if (skip.has(info.entity.id)) continue;
       found.push({
         entity: info.entity.id,
         kind: 'person',
@@ -166,27 +244,8 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
     return found;
   }
 
-  // Anchors: one word of every form, as few words as will do (fewer alternatives, faster
-  // pass); no boundaries, so a word glued to the next block's text is still found.
-  // A word whose first letter may be either case is searched without it ("ummit"): a
-  // character class in front makes the pass several times slower.
-  const anchorOf = (w: string, loose: boolean) =>
-    loose && w.length >= 5 ? escape(w.slice(1)) : formPattern(w, loose);
-  const anchorWords = new Set<string>();
-  if (eventId) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
-  const anchorFor = (form: string, loose: boolean) => {
-    const ws = words(form).map((w) => ({ w, p: anchorOf(w, loose) }));
-    if (ws.some(({ p }) => anchorWords.has(p))) return;
-    anchorWords.add(ws.reduce((a, b) => (b.w.length > a.w.length ? b : a)).p);
-  };
-  const allForms = [...forms.keys()].sort((a, b) => words(a).length - words(b).length);
-  for (const f of allForms) anchorFor(f, false);
-  for (const f of eventForms) anchorFor(f, true);
-  const anchorPattern = anchorWords.size
-    ? new RegExp([...anchorWords].sort((a, b) => b.length - a.length).join('|'), 'g')
-    : null;
-
   function anchorsIn(text: string): number[] {
+    anchorPattern ??= prepared.anchors === null ? null : new RegExp(prepared.anchors, 'g');
     if (!anchorPattern) return [];
     anchorPattern.lastIndex = 0;
     const out: number[] = [];
@@ -195,36 +254,44 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
   }
 
   return {
-    entities: spec.entities,
+    entities: prepared.entities,
     entity: (id) => byId.get(id),
     match(text) {
       if (!INVISIBLE.test(text)) return scan(text);
       // Soft hyphens and zero-width characters inside names: match a cleaned copy, map back.
       const { clean, map } = withoutInvisibles(text);
-      return scan(clean).map((m) => ({ ...m, start: map[m.start]!, end: map[m.end - 1]! + 1 }));
+      return scan(clean).map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
     },
     anchors(text) {
       if (!INVISIBLE.test(text)) return anchorsIn(text);
       const { clean, map } = withoutInvisibles(text);
-      return anchorsIn(clean).map((at) => map[at]!);
+      return anchorsIn(clean).map(map);
     },
   };
 }
 
-/** `text` without invisible characters, and where each remaining character came from. */
-function withoutInvisibles(text: string): { clean: string; map: number[] } {
-  const map: number[] = [];
-  let clean = '';
-  for (let i = 0; i < text.length; i++) {
-    if (INVISIBLE_ALL.test(text[i]!)) {
-      INVISIBLE_ALL.lastIndex = 0;
-      continue;
+/**
+ * `text` without invisible characters, and a map from offsets in it back to `text`. Only the
+ * removed positions are kept (a page's text may be megabytes with a handful of them).
+ */
+function withoutInvisibles(text: string): { clean: string; map: (at: number) => number } {
+  // Where each removed character would sit in the clean text: non-decreasing.
+  const at: number[] = [];
+  const clean = text.replace(INVISIBLE_ALL, (_c: string, offset: number) => {
+    at.push(offset - at.length);
+    return '';
+  });
+  const map = (c: number) => {
+    // Removed characters before clean offset c: those whose clean position is <= c.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! <= c) lo = mid + 1;
+      else hi = mid;
     }
-    INVISIBLE_ALL.lastIndex = 0;
-    map.push(i);
-    clean += text[i];
-  }
-  map.push(text.length);
+    return c + lo;
+  };
   return { clean, map };
 }
 

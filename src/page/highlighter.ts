@@ -21,39 +21,47 @@ function registry(doc: Document): HighlightRegistry | null {
  * which may clear it; `ensure()` puts ours back.
  */
 export class Highlighter {
-  private readonly highlight: Highlight;
+  /** Created with the first range: a page without a mention never sees one. */
+  private highlight: Highlight | null = null;
+  private readonly HighlightCtor: typeof Highlight;
   private name = HIGHLIGHT_NAME;
 
   constructor(private readonly doc: Document) {
     const HighlightCtor = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)
       ?.Highlight;
     if (!HighlightCtor) throw new Error('CSS Custom Highlight API unavailable');
-    this.highlight = new HighlightCtor();
-    this.ensure();
+    this.HighlightCtor = HighlightCtor;
   }
 
   /** Uses another highlight name (another style); ranges stay. */
   setName(name: string): void {
     if (name === this.name) return;
-    registry(this.doc)?.delete(this.name);
+    if (this.highlight) registry(this.doc)?.delete(this.name);
     this.name = name;
     this.ensure();
   }
 
   add(range: AbstractRange): void {
+    this.highlight ??= new this.HighlightCtor();
     this.highlight.add(range);
+    if (this.highlight.size === 1) this.ensure();
   }
 
   delete(range: AbstractRange): void {
-    this.highlight.delete(range);
+    this.highlight?.delete(range);
   }
 
   get size(): number {
-    return this.highlight.size;
+    return this.highlight?.size ?? 0;
   }
 
-  /** Re-registers our highlight if the page removed or replaced it. Cheap: one map lookup. */
+  /**
+   * Re-registers our highlight if the page removed or replaced it. Cheap: one map lookup.
+   * Until there is something to paint, nothing is registered: a page without a mention sees
+   * no trace of us in `CSS.highlights`.
+   */
   ensure(): boolean {
+    if (!this.highlight || this.highlight.size === 0) return false;
     const reg = registry(this.doc);
     if (!reg || reg.get(this.name) === this.highlight) return false;
     reg.set(this.name, this.highlight);
@@ -62,6 +70,7 @@ export class Highlighter {
 
   /** Removes our highlight (and only ours) from the page. */
   destroy(): void {
+    if (!this.highlight) return;
     this.highlight.clear();
     const reg = registry(this.doc);
     if (reg?.get(this.name) === this.highlight) reg.delete(this.name);

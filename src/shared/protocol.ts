@@ -7,7 +7,7 @@
 
 import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
-import type { MatcherSpec } from '../matching/types';
+import type { PreparedMatcher } from '../matching/compile';
 
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';
@@ -26,6 +26,8 @@ export interface ScanStats {
   done: boolean;
   /** Main-thread time of the first scan, summed over its slices, highlights included. */
   scanMs: number;
+  /** Main-thread time to set up before it: the matcher compiled, the highlight registered. */
+  setupMs: number;
   /** Wall time from the first scan's start to its end, yields included. */
   wallMs: number;
   /** Longest single slice of scanning work (a task on the main thread). */
@@ -39,7 +41,7 @@ export interface ScanStats {
 
 /** What a content script needs to start on a page: the names to find, never the dataset. */
 export interface ContentBoot {
-  spec: MatcherSpec;
+  matcher: PreparedMatcher;
 }
 
 /** What the popup shows for one statement. */

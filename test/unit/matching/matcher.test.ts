@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, resolveAmbiguous } from '../../../src/matching';
+import {
+  buildMatcher,
+  compileMatcher,
+  prepareMatcher,
+  resolveAmbiguous,
+} from '../../../src/matching';
 import { SPEC } from './spec-fixture';
 
 const matcher = compileMatcher(SPEC);
@@ -147,5 +152,22 @@ describe('given names before a surname', () => {
   });
   it('at a sentence start, a capitalised word is an ordinary word', () => {
     expect(found('It rained. Yesterday Trump left.')).toEqual(['donald-trump:Trump']);
+  });
+});
+
+describe('prepared matchers', () => {
+  it('survive a JSON round trip (storage.session, messages) and match the same', () => {
+    const prepared = prepareMatcher(SPEC);
+    const rebuilt = buildMatcher(JSON.parse(JSON.stringify(prepared)) as typeof prepared);
+    const text = 'Russian President Vladimir Putin met Kim Jong-un before the Singapore summit.';
+    expect(rebuilt.match(text)).toEqual(compileMatcher(SPEC).match(text));
+    expect(rebuilt.anchors(text).length).toBeGreaterThan(2);
+  });
+
+  it('leaves hidden entities out without reading their names as someone else’s', () => {
+    const m = buildMatcher(prepareMatcher(SPEC), ['vladimir-putin']);
+    const found = m.match('Vladimir Putin and Emmanuel Macron').map((x) => x.entity);
+    expect(found).not.toContain('vladimir-putin');
+    expect(found).toContain('emmanuel-macron');
   });
 });
