@@ -12,6 +12,7 @@ import type { Wxt } from 'wxt';
 /** Where the module lands in the build, as the content script asks for it. */
 export const CARD_CHUNK = 'content-scripts/card.js';
 
+/** WXT hook bodies: capture the content script's config, build the module, list it as web-accessible. */
 export function cardChunk(entry: string) {
   let contentConfig: InlineConfig | null = null;
   return {
