@@ -50,6 +50,30 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     await session.start();
   };
 
+  /** The reply to a message from our extension, or undefined when it is not ours to answer. */
+  const replyTo = (msg: ContentMessage | undefined): unknown => {
+    if (msg?.type === 'tab:ping') {
+      return {
+        url: location.href,
+        host,
+        counts: session?.counts() ?? [],
+        stats: session?.stats() ?? null,
+      } satisfies ContentReply<'tab:ping'>;
+    }
+    if (msg?.type === 'tab:article') {
+      // Serialised, never parsed here: Readability runs in the extension page that asked.
+      return {
+        url: location.href,
+        title: document.title,
+        html: new XMLSerializer().serializeToString(document),
+      } satisfies ContentReply<'tab:article'>;
+    }
+    if (msg?.type === 'tab:reveal') {
+      const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
+      return (session?.reveal(entity) ?? false) satisfies ContentReply<'tab:reveal'>;
+    }
+    return undefined;
+  };
   // Every reply is ready at once: answered through `sendResponse`, which both browsers'
   // own APIs support (the content script goes without the polyfill to stay small).
   const onMessage = (
@@ -58,32 +82,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     sendResponse: (reply: unknown) => void,
   ): false => {
     if (sender.id !== browser.runtime.id) return false;
-    const msg = message as ContentMessage;
-    if (msg?.type === 'tab:ping') {
-      const reply: ContentReply<'tab:ping'> = {
-        url: location.href,
-        host,
-        counts: session?.counts() ?? [],
-        stats: session?.stats() ?? null,
-      };
-      sendResponse(reply);
-      return false;
-    }
-    if (msg?.type === 'tab:article') {
-      // Serialised, never parsed here: Readability runs in the extension page that asked.
-      const reply: ContentReply<'tab:article'> = {
-        url: location.href,
-        title: document.title,
-        html: new XMLSerializer().serializeToString(document),
-      };
-      sendResponse(reply);
-      return false;
-    }
-    if (msg?.type === 'tab:reveal') {
-      const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
-      sendResponse(session?.reveal(entity) ?? false);
-      return false;
-    }
+    const reply = replyTo(message as ContentMessage | undefined);
+    if (reply !== undefined) sendResponse(reply);
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);

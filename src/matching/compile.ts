@@ -13,7 +13,8 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const words = (form: string) => form.split(/[\s\u00A0\u202F\-\u2010-\u2013]+/).filter(Boolean);
+const GAP_RE = new RegExp(GAP);
+const words = (form: string) => form.split(GAP_RE).filter(Boolean);
 /** The lookup key of a name as written: its words joined by single spaces. */
 const keyOf = (text: string) => words(text).join(' ');
 

@@ -10,7 +10,6 @@ import {
   serveFixtures,
   tabIdOf,
   waitForHighlights,
-  wordCenter,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -137,16 +136,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
       document.body.style.color = '#eee';
     });
     await waitForHighlights(page, 5);
-    const { x, y } = await wordCenter(page, '#putin', 'Putin');
-    await page.mouse.move(x - 3, y);
-    await page.mouse.move(x, y);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('counterpoint-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"] .versions'),
-      { timeout: 5_000 },
-    );
+    await hoverUntilCard(page, '#putin', 'Putin', 5_000);
     const background = await page.evaluate(() => {
       const card = document.querySelector('counterpoint-ui')!.shadowRoot!.querySelector('.card')!;
       return getComputedStyle(card).backgroundColor;

@@ -74,14 +74,25 @@ function twentyMegabytePage(): string {
   return html;
 }
 
-async function statsOf(eb: ExtensionBrowser, url: string): Promise<ScanStats | null> {
+/** The tab's scan stats, asked through one extension page; with `until`, polled until it holds. */
+async function statsOf(
+  eb: ExtensionBrowser,
+  url: string,
+  until: (s: ScanStats | null) => boolean = () => true,
+  timeout = 0,
+): Promise<ScanStats | null> {
   const probe = await eb.openExtensionPage('popup.html');
   try {
     const tabId = await tabIdOf(probe, url);
-    const reply = (await sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} })) as {
-      stats: ScanStats | null;
-    };
-    return reply.stats;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const reply = (await sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} }).catch(
+        () => null,
+      )) as { stats: ScanStats | null } | null;
+      const stats = reply?.stats ?? null;
+      if (until(stats) || Date.now() > deadline) return stats;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } finally {
     await probe.close();
   }
@@ -175,12 +186,7 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
       const page = await eb.browser.newPage();
       const url = server.url('large.html?t=h7');
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-      let stats: ScanStats | null = null;
-      const deadline = Date.now() + 60_000;
-      while (!stats?.done && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 500));
-        stats = await statsOf(eb, url).catch(() => null);
-      }
+      const stats = await statsOf(eb, url, (s) => s?.done === true, 60_000);
       expect(stats?.done).toBe(true);
       expect(stats!.mentions).toBeGreaterThan(10_000);
       expect(stats!.longestSliceMs).toBeLessThan(50);
