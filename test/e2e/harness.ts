@@ -119,13 +119,14 @@ export async function startTrap(): Promise<Trap> {
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
-  options: { proxy?: number } = {},
+  options: { proxy?: number; headless?: boolean } = {},
 ): Promise<ExtensionBrowser> {
+  const headless = options.headless ?? true;
   const build = path.join(ROOT, BROWSERS[name].build);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: executablePath(name),
-      headless: true,
+      headless,
       pipe: true,
       enableExtensions: true,
       args: [
@@ -150,7 +151,7 @@ export async function launchWithExtension(
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: executablePath(name),
-    headless: true,
+    headless,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
