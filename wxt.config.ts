@@ -21,22 +21,22 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [noInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Counterpoint',
-    description:
-      'See who said what about the news you read, and how each outlet reported it. Works offline; sends nothing.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons,
-    action: { default_title: 'Counterpoint', default_icon: icons },
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     permissions: ['storage', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next mention on the page and open its card',
+        description: '__MSG_commandNextMention__',
       },
     },
     ...(browser === 'firefox'
       ? {
           // WXT maps `action` to MV2's `browser_action` but leaves the icon behind.
-          browser_action: { default_title: 'Counterpoint', default_icon: icons },
+          browser_action: { default_title: '__MSG_extName__', default_icon: icons },
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,

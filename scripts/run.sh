@@ -35,15 +35,17 @@ fi
 if [ "$1" = test ] || [ "$1" = start ]; then
   chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
   firefox="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
-  if ! command -v "$chromium" >/dev/null || ! command -v "$firefox" >/dev/null; then
+  # Firefox shows an extension in French only with its French language pack (the locale e2e test).
+  langpack=$(ls /usr/lib/firefox-esr/browser/extensions/langpack-fr@* 2>/dev/null | head -n 1)
+  if ! command -v "$chromium" >/dev/null || ! command -v "$firefox" >/dev/null || { [ -z "${FIREFOX_PATH:-}" ] && [ -z "$langpack" ]; }; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "run: installing chromium and firefox-esr from Debian"
+      echo "run: installing chromium, firefox-esr and its French language pack from Debian"
       export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq >/dev/null || die "apt-get update failed"
-      apt-get install -y -qq --no-install-recommends chromium firefox-esr >/dev/null ||
-        die "could not install chromium and firefox-esr"
+      apt-get install -y -qq --no-install-recommends chromium firefox-esr firefox-esr-l10n-fr >/dev/null ||
+        die "could not install chromium, firefox-esr and firefox-esr-l10n-fr"
     else
-      echo "run: Chromium or Firefox ESR is missing: install them (Debian: apt-get install chromium firefox-esr)" >&2
+      echo "run: Chromium, Firefox ESR or its French pack is missing (Debian: apt-get install chromium firefox-esr firefox-esr-l10n-fr)" >&2
       echo "run: or point CHROMIUM_PATH / FIREFOX_PATH at them; the e2e suite skips a missing browser" >&2
     fi
   fi

@@ -8,6 +8,7 @@ import { compareUrl } from '../shared/pages';
 import { cachedBootSpec } from './boot-spec';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
+import { t } from '../shared/i18n';
 import { SearchService } from './search-service';
 import { tabState } from './tab-state';
 
@@ -72,7 +73,7 @@ function installContextMenu(): void {
     void menus.removeAll().then(() =>
       menus.create({
         id: ADD_MENU_ID,
-        title: 'Add this article to Counterpoint',
+        title: t('contextMenuAddArticle'),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       }),

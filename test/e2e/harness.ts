@@ -119,9 +119,10 @@ export async function startTrap(): Promise<Trap> {
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
-  options: { proxy?: number; headless?: boolean } = {},
+  options: { proxy?: number; headless?: boolean; locale?: string } = {},
 ): Promise<ExtensionBrowser> {
   const headless = options.headless ?? true;
+  const { locale } = options;
   const build = path.join(ROOT, BROWSERS[name].build);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
@@ -132,7 +133,9 @@ export async function launchWithExtension(
       args: [
         ...CHROMIUM_FLAGS,
         ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`] : []),
+        ...(locale ? [`--lang=${locale}`] : []),
       ],
+      ...(locale ? { env: { ...process.env, LANGUAGE: locale } } : {}),
     });
     const id = await browser.installExtension(build);
     const base = `chrome-extension://${id}/`;
@@ -157,6 +160,8 @@ export async function launchWithExtension(
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // Full-resolution timers, so sub-millisecond figures in tests and the bench mean something.
       'privacy.reduceTimerPrecision': false,
+      // The UI language; needs that language's pack (Debian: firefox-esr-l10n-LANG).
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
       ...(options.proxy
         ? {
             'network.proxy.type': 1,
