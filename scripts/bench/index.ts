@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { benchBrowsers } from './browser-bench';
+import { benchBrowsers, type PageFigure } from './browser-bench';
+import { round } from './stats';
 import { benchDataset } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { benchLibrary, benchSearch } from './search-bench';
@@ -131,6 +132,7 @@ async function main() {
         check(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
       }
       if (b.corpus) {
+        reportMarks(b.browser, b.corpus.all);
         check(`${b.browser}: corpus median scan vs text read`, b.corpus.medianRatio, 3, 'x');
         check(`${b.browser}: corpus longest task`, b.corpus.maxLongestSliceMs, 50, 'ms');
       }
@@ -150,3 +152,30 @@ async function main() {
 }
 
 await main();
+
+/** Political stories the quiet default must at least halve (issue 17: a mark on every other line). */
+const DENSE_PAGES = ['breitbart.html', 'yahoo-2.html', 'nytimes-1.html'];
+
+/** Marks on the corpus pages: quiet default against every mention, same scan. */
+function reportMarks(browser: string, pages: PageFigure[]): void {
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const densest = [...pages].sort((a, b) => b.mentions - a.mentions).slice(0, 5);
+  console.log(
+    `${browser} marks per corpus page, median: ${med(pages.map((p) => p.marks))} quiet, ` +
+      `${med(pages.map((p) => p.mentions))} every mention; pages with a mention: ` +
+      `${med(pages.filter((p) => p.mentions > 0).map((p) => p.marks))} quiet, ` +
+      `${med(pages.filter((p) => p.mentions > 0).map((p) => p.mentions))} every`,
+  );
+  console.table(densest.map((p) => ({ page: p.page, quiet: p.marks, every: p.mentions })));
+  for (const name of DENSE_PAGES) {
+    const p = pages.find((f) => f.page === name);
+    if (!p) continue;
+    console.log(`${browser} ${name}: ${p.marks} marks quiet, ${p.mentions} every mention`);
+    check(
+      `${browser}: ${name} quiet marks / every mention`,
+      round(p.marks / Math.max(1, p.mentions)),
+      0.5,
+      'x',
+    );
+  }
+}

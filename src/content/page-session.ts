@@ -13,6 +13,8 @@ export interface SessionOptions {
   hidden: readonly string[];
   highlightName: string;
   hoverDelay: number;
+  /** Mark every mention, not the quiet default. */
+  markEvery: boolean;
 }
 
 /** Longest page text sent along to find which statement the page itself quotes. */
@@ -49,6 +51,7 @@ export class PageSession {
       matcher: this.matcher,
       highlighter: this.highlighter,
       onChange: () => this.scheduleReport(),
+      markEvery: options.markEvery,
       timers: {
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id),
@@ -91,6 +94,10 @@ export class PageSession {
 
   setHighlightName(name: string): void {
     this.highlighter.setName(name);
+  }
+
+  setMarkEvery(every: boolean): void {
+    this.scanner.setMarkEvery(every);
   }
 
   counts(): MentionCount[] {

@@ -68,6 +68,18 @@ export function SettingsForm({
           </label>
         ))}
       </fieldset>
+      <label class="check field">
+        <input
+          type="checkbox"
+          data-testid="mark-every"
+          checked={settings.markEvery}
+          onChange={(e) => {
+            const markEvery = (e.target as HTMLInputElement).checked;
+            save((s) => ({ ...s, markEvery }));
+          }}
+        />{' '}
+        {t('markEvery')}
+      </label>
       <fieldset class="field">
         <legend>{t('markTheseEntities')}</legend>
         {entities.length === 0 && <p class="muted">{t('loadingDataset')}</p>}
