@@ -6,11 +6,12 @@ import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { buildFromDisk, serialise } from './scripts/lib/dataset-files';
 import { buildSearchIndex, documentsOf } from './src/search';
 import { CARD_CHUNK, cardChunk } from './scripts/lib/card-chunk';
+import { PACKAGED } from './src/shared/packaged-files';
 
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
 
-const HIGHLIGHT_CSS = 'content-scripts/highlight.css';
+const HIGHLIGHT_CSS = PACKAGED.highlightCss;
 
 const card = cardChunk(path.resolve(import.meta.dirname, 'src/content/card/card-chunk.ts'));
 
@@ -67,10 +68,10 @@ export default defineConfig({
         path.resolve(wxt.config.root, 'assets/reference'),
       );
       for (const w of warnings) wxt.logger.warn(`dataset: ${w.file}: ${w.message}`);
-      files.push({ relativeDest: 'data/dataset.json', contents: serialise(dataset) });
+      files.push({ relativeDest: PACKAGED.dataset, contents: serialise(dataset) });
       // Search is prepared here so the popup pays for no indexing when it opens.
       files.push({
-        relativeDest: 'data/search-index.json',
+        relativeDest: PACKAGED.searchIndex,
         contents: JSON.stringify(buildSearchIndex(documentsOf(dataset))),
       });
       files.push({

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { benchBrowsers, type PageFigure } from './browser-bench';
 import { round } from './stats';
+import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { benchLibrary, benchSearch } from './search-bench';
@@ -48,14 +49,14 @@ function bundleSizes() {
     readdirSync(path.join(out, 'chunks')).find((f) => f.startsWith(prefix));
   const rows = [
     file('content-scripts/content.js'),
-    file('content-scripts/card.js'),
+    file(PACKAGED.cardModule),
     file('background.js'),
     ...['popup-', 'options-', 'compare-']
       .map(chunk)
       .filter((f): f is string => !!f)
       .map((f) => file(`chunks/${f}`)),
-    file('data/dataset.json'),
-    file('data/search-index.json'),
+    file(PACKAGED.dataset),
+    file(PACKAGED.searchIndex),
   ];
   const total = (dir: string): number =>
     readdirSync(dir).reduce((n, f) => {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
@@ -322,7 +323,7 @@ export async function tabIdOf(extPage: Page, url: string, timeout = 15_000): Pro
 }
 
 /** Name of the highlight Counterpoint registers in `CSS.highlights`. */
-export const HIGHLIGHT_NAME = 'counterpoint-mention';
+export { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
 /** The text of every range in our highlight, as the page sees it, in document order. */
 export async function highlightedTexts(page: Page): Promise<string[]> {
