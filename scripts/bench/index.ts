@@ -154,11 +154,10 @@ async function main() {
 
 await main();
 
-/** Political stories the quiet default must at least halve (issue 17: a mark on every other line). */
-const DENSE_PAGES = ['breitbart.html', 'yahoo-2.html', 'nytimes-1.html'];
-
 /** Marks on the corpus pages: quiet default against every mention, same scan. */
 function reportMarks(browser: string, pages: PageFigure[]): void {
+  // Political stories the quiet default must at least halve (a mark on every other line).
+  const DENSE_PAGES = ['breitbart.html', 'yahoo-2.html', 'nytimes-1.html'];
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const densest = [...pages].sort((a, b) => b.mentions - a.mentions).slice(0, 5);
   console.log(
