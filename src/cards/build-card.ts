@@ -36,6 +36,11 @@ export interface CardRow {
   parts: DiffPart[];
   /** Whether this is the most common wording, the one the others are compared with. */
   common: boolean;
+  /**
+   * Whether this wording shares too little with the most common one to be compared word by
+   * word (another part of the same remark): shown without marks.
+   */
+  part: boolean;
   /** Whether the page being read carries this wording. */
   page: boolean;
 }
@@ -245,19 +250,26 @@ export function rowsOf(
     outletsIn(list) * 4 + (list[0]!.statement.kind === 'quote' ? 2 : 0);
   groups.sort((a, b) => rank(b[1]) - rank(a[1]));
   const commonText = groups[0]?.[1][0]!.statement.text ?? '';
+  const compared = (text: string, common: boolean) => {
+    if (common) return { parts: [{ op: 'same' as const, text }], part: false };
+    const parts = ownWords(commonText, text, wordDiff);
+    const shared = parts.filter((p) => p.op === 'same').map((p) => wordingKey(p.text));
+    const sharedWords = shared.join(' ').split(' ').filter(Boolean).length;
+    // Under a fifth of its words in common: a different part of the remark, not a rewording.
+    return sharedWords * 5 < wordingKey(text).split(' ').length
+      ? { parts: [{ op: 'same' as const, text }], part: true }
+      : { parts, part: false };
+  };
   const rows: CardRow[] = groups.map(([key, list], i) => ({
     versions: list,
-    parts:
-      i === 0
-        ? [{ op: 'same', text: list[0]!.statement.text }]
-        : ownWords(commonText, list[0]!.statement.text, wordDiff),
+    ...compared(list[0]!.statement.text, i === 0),
     common: i === 0,
     page: key === pageKey,
   }));
   if (page && pageKey !== null && !byKey.has(pageKey)) {
     rows.push({
       versions: [page.version],
-      parts: ownWords(commonText, page.version.statement.text, wordDiff),
+      ...compared(page.version.statement.text, false),
       common: false,
       page: true,
     });

@@ -84,6 +84,7 @@ export function Row({ row, many }: { row: CardRow; many: boolean }) {
       </figcaption>
       <span class={`kind kind--${first.kind}`}>{KIND[first.kind]}</span>
       {row.common && many && <span class="kind kind--common">Most common wording</span>}
+      {row.part && <span class="kind kind--common">Another part of the remark</span>}
       {row.page && (
         <span class="kind kind--page" data-testid="page-row">
           {row.versions.some((v) => v.outlet.id === 'page') ? 'This page' : 'This page quotes it'}
