@@ -543,6 +543,7 @@ export function buildStatementDetail(
 ): {
   group: CardGroup | null;
   only: OnlyIn | null;
+  alone: CardVersion | null;
   speaker: string | null;
   articles: string[];
 } | null {
@@ -550,9 +551,11 @@ export function buildStatementDetail(
   if (!statement) return null;
   const { groups, onlyIn } = groupsAndSingles(index, [statement], wordDiff);
   const group = groups[0] ?? null;
+  const only = onlyIn[0] ?? null;
   return {
     group,
-    only: onlyIn[0] ?? null,
+    only,
+    alone: group || only ? null : versionOf(index, statement),
     speaker: statement.speaker ? (index.people.get(statement.speaker)?.name ?? null) : null,
     articles: group ? group.versions.map((v) => v.article.id) : [statement.article],
   };
