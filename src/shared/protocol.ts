@@ -5,7 +5,7 @@
  * and the background can refuse a message from the wrong place.
  */
 
-import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
+import type { CardData, CardGroup, CardVersion, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
 import type { PreparedMatcher } from '../matching/compile';
 
@@ -53,6 +53,8 @@ export interface StatementDetail {
   speaker: string | null;
   group: CardGroup | null;
   only: OnlyIn | null;
+  /** The statement itself when no other version was found and no "only in" claim is safe. */
+  alone: CardVersion | null;
   articles: string[];
 }
 

@@ -411,6 +411,8 @@ export async function cardState(page: Page): Promise<{
   text: string;
   removed: string[];
   added: string[];
+  /** Words marked as differing from the most common wording. */
+  marked: string[];
   focused: boolean;
 } | null> {
   return page.evaluate(() => {
@@ -422,6 +424,7 @@ export async function cardState(page: Page): Promise<{
       text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
       removed: [...dialog.querySelectorAll('del.diff')].map((e) => e.textContent ?? ''),
       added: [...dialog.querySelectorAll('ins.diff')].map((e) => e.textContent ?? ''),
+      marked: [...dialog.querySelectorAll('mark.diff')].map((e) => e.textContent ?? ''),
       focused: document.activeElement === host && host.shadowRoot?.activeElement === dialog,
     };
   });
