@@ -58,3 +58,13 @@ export function formatDate(iso: string | null | undefined): string {
     timeZone: 'UTC',
   });
 }
+
+/** A country's name from its ISO 3166 code, in the UI language ("États-Unis"), or the code. */
+export function regionName(code: string | null | undefined): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([uiLanguage()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

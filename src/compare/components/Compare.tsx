@@ -5,17 +5,22 @@ import type { Article, Dataset, Statement } from '../../dataset/types';
 import { Library } from '../../library/library';
 import { mergeDataset } from '../../library/merge';
 import { loadBundledDataset } from '../../shared/dataset-source';
+import { formatDate, regionName, t } from '../../shared/i18n';
 
 function StatementCell({ s, index }: { s: Statement | null; index: DatasetIndex }) {
   if (!s) return <td class="cell cell--empty" />;
-  const speaker = s.speaker ? (index.people.get(s.speaker)?.name ?? s.speaker) : 'Unknown speaker';
+  const speaker = s.speaker
+    ? (index.people.get(s.speaker)?.name ?? s.speaker)
+    : t('unknownSpeaker');
   return (
     <td class="cell">
       <div class="who">
         {speaker}
-        <span class={`kind kind--${s.kind}`}>{s.kind === 'quote' ? 'Quote' : 'Paraphrase'}</span>
+        <span class={`kind kind--${s.kind}`}>
+          {s.kind === 'quote' ? t('kindQuote') : t('kindParaphrase')}
+        </span>
       </div>
-      <blockquote>{s.kind === 'quote' ? `“${s.text}”` : s.text}</blockquote>
+      <blockquote>{s.kind === 'quote' ? t('quoted', s.text) : s.text}</blockquote>
       {s.channel && <div class="muted">{s.channel}</div>}
     </td>
   );
@@ -28,7 +33,7 @@ function ArticleHead({ a, index }: { a: Article; index: DatasetIndex }) {
       <div class="outlet">{outlet?.name ?? a.outlet}</div>
       <div class="title">{a.title}</div>
       <div class="muted">
-        {[outlet?.country, outlet?.ownership, a.published?.slice(0, 10)]
+        {[regionName(outlet?.country), outlet?.ownership, formatDate(a.published)]
           .filter(Boolean)
           .join(' · ')}
       </div>
@@ -72,19 +77,19 @@ export function Compare({ left, right }: { left: string | null; right: string | 
   if (error)
     return (
       <main class="page">
-        <p role="alert">Could not load the dataset: {error}</p>
+        <p role="alert">{t('couldNotLoadDataset', error)}</p>
       </main>
     );
   if (!index)
     return (
       <main class="page">
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       </main>
     );
 
   const chooser = (side: 'left' | 'right', value: string | undefined) => (
     <label>
-      {side === 'left' ? 'Left' : 'Right'}{' '}
+      {side === 'left' ? t('compareLeft') : t('compareRight')}{' '}
       <select
         value={value}
         onChange={(e) => setPicked({ ...picked, [side]: (e.target as HTMLSelectElement).value })}
@@ -100,7 +105,7 @@ export function Compare({ left, right }: { left: string | null; right: string | 
 
   return (
     <main class="page">
-      <h1>Compare coverage</h1>
+      <h1>{t('compareTitle')}</h1>
       <div class="choosers">
         {chooser('left', a?.id)}
         {chooser('right', b?.id)}
@@ -123,7 +128,7 @@ export function Compare({ left, right }: { left: string | null; right: string | 
           </tbody>
         </table>
       ) : (
-        <p class="muted">Choose two articles.</p>
+        <p class="muted">{t('chooseTwoArticles')}</p>
       )}
     </main>
   );

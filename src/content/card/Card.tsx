@@ -1,5 +1,6 @@
 import type { CardData } from '../../cards/build-card';
-import { country, formatDate, Group, Only } from '../../ui/coverage/Coverage';
+import { formatDate, regionName, t } from '../../shared/i18n';
+import { Group, Only } from '../../ui/coverage/Coverage';
 
 export interface CardProps {
   data: CardData | null;
@@ -13,7 +14,7 @@ export interface CardProps {
 
 /** The hover card: who a person (or the event) is and how each outlet reported them. */
 export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardProps) {
-  const name = data?.name ?? 'Counterpoint';
+  const name = data?.name ?? t('extName');
   const pageCoverage = data?.page?.coverage ?? null;
   const groups = data
     ? [...data.groups].sort(
@@ -26,7 +27,7 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
         <div>
           <h2 class="name">{name}</h2>
           {data?.kind === 'person' && (
-            <p class="role">{[data.role, country(data.country)].filter(Boolean).join(' · ')}</p>
+            <p class="role">{[data.role, regionName(data.country)].filter(Boolean).join(' · ')}</p>
           )}
           {data?.kind === 'event' && (
             <p class="role">{[formatDate(data.date), data.place].filter(Boolean).join(' · ')}</p>
@@ -37,22 +38,22 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
             type="button"
             class="icon-button"
             aria-pressed={pinned}
-            title={pinned ? 'Unpin' : 'Pin this card'}
+            title={pinned ? t('unpinCard') : t('pinCard')}
             onClick={onPin}
           >
-            {pinned ? 'Pinned' : 'Pin'}
+            {pinned ? t('pinned') : t('pin')}
           </button>
-          <button type="button" class="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" class="icon-button" aria-label={t('close')} onClick={onClose}>
             ×
           </button>
         </div>
       </header>
       {error && <p class="muted">{error}</p>}
-      {!data && !error && <p class="muted">Loading…</p>}
+      {!data && !error && <p class="muted">{t('loading')}</p>}
       {data?.kind === 'event' && <p class="about">{data.description}</p>}
       {data?.kind === 'event' && data.speakers.length > 0 && (
         <p class="speakers">
-          Spoke about it:{' '}
+          {t('spokeAboutIt')}{' '}
           {data.speakers.map((s, i) => (
             <span key={s.id}>
               {i > 0 && '; '}
@@ -64,15 +65,15 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
       {data?.page && (
         <p class="page-note" data-testid="page-version">
           {data.page.text && pageCoverage
-            ? 'This page words one of these remarks its own way: its version is marked below, beside the others.'
+            ? t('pageOwnWording')
             : pageCoverage
-              ? 'This page quotes one of these versions (marked below); see how the others worded it.'
-              : 'This page quotes a statement only one outlet in the dataset carried.'}
+              ? t('pageQuotesVersion')
+              : t('pageQuotesExclusive')}
         </p>
       )}
       {groups.length > 0 && (
         <section class="groups">
-          <h3>How outlets reported the same words</h3>
+          <h3>{t('howOutletsReported')}</h3>
           {groups.map((g) => (
             <Group key={g.coverage} group={g} highlighted={g.coverage === pageCoverage} />
           ))}
@@ -82,12 +83,12 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
         <Only key={o.outlet.id} only={o} />
       ))}
       {data && data.groups.length === 0 && data.onlyIn.length === 0 && (
-        <p class="muted">No statements in the dataset yet.</p>
+        <p class="muted">{t('noStatementsYet')}</p>
       )}
       {data && data.articles.length >= 2 && (
         <footer class="foot">
           <button type="button" class="link-button" onClick={() => onCompare(data.articles)}>
-            Compare the articles side by side
+            {t('compareSideBySide')}
           </button>
         </footer>
       )}

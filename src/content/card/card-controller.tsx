@@ -20,6 +20,7 @@ import cardCss from './card.css?inline';
 import coverageCss from '../../ui/coverage/coverage.css?inline';
 import { DEFAULT_TIMINGS, HoverIntent, type HoverTimings } from './hover-intent';
 import { UI_HOST_NAME } from '../../shared/packaged-files';
+import { t } from '../../shared/i18n';
 
 /** A mention the card can be shown for. */
 export interface CardTarget {
@@ -147,11 +148,11 @@ export class CardController {
       this.state = {
         ...this.state,
         data,
-        error: data ? null : 'Nothing in the dataset about this yet.',
+        error: data ? null : t('nothingAboutThis'),
       };
     } catch {
       if (this.state.target?.key !== target.key) return;
-      this.state = { ...this.state, error: 'Counterpoint could not load this card.' };
+      this.state = { ...this.state, error: t('cardLoadFailed') };
     }
     this.render();
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StatementDetail } from '../../shared/protocol';
 import { Group, Only, Row } from '../../ui/coverage/Coverage';
+import { t } from '../../shared/i18n';
 
 export interface StatementViewProps {
   id: string;
@@ -24,7 +25,7 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
   }, [id, load]);
 
   return (
-    <section class="detail" aria-label="Statement" data-testid="statement-detail">
+    <section class="detail" aria-label={t('statementLabel')} data-testid="statement-detail">
       <button
         type="button"
         class="link-button"
@@ -32,13 +33,13 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
         onKeyDown={(e) => e.key === 'Escape' && onBack()}
         ref={(b) => b?.focus()}
       >
-        ← Back to results
+        {t('backToResults')}
       </button>
-      {detail === 'loading' && <p class="muted">Loading…</p>}
-      {detail === null && <p class="muted">This statement is no longer in the dataset.</p>}
+      {detail === 'loading' && <p class="muted">{t('loading')}</p>}
+      {detail === null && <p class="muted">{t('statementGone')}</p>}
       {detail !== null && detail !== 'loading' && (
         <>
-          <h2 class="detail__who">{detail.speaker ?? 'Unknown speaker'}</h2>
+          <h2 class="detail__who">{detail.speaker ?? t('unknownSpeaker')}</h2>
           {detail.group && <Group group={detail.group} highlighted={false} />}
           {detail.only && <Only only={detail.only} />}
           {detail.alone && (
@@ -56,9 +57,7 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
                 />
               </div>
               <p class="muted small" data-testid="no-claim">
-                No other outlet’s version was matched, yet it is not certain that only this outlet
-                carried it (other outlets may word it too differently to match), so no “only in”
-                claim is made.
+                {t('noClaim')}
               </p>
             </>
           )}
@@ -69,7 +68,7 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
               data-testid="open-compare"
               onClick={() => onCompare(detail.articles)}
             >
-              Compare the articles
+              {t('compareArticles')}
             </button>
           )}
         </>

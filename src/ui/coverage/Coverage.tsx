@@ -1,27 +1,22 @@
 import type { CardGroup, CardRow, CardVersion, OnlyIn } from '../../cards/build-card';
+import { outletKind } from '../../cards/outlet-kind';
 import type { DiffPart } from '../../dataset/types';
+import { formatDate, regionName, t, tCount, type MessageKey } from '../../shared/i18n';
 
-const COUNTRY_NAMES: Record<string, string> = {
-  RU: 'Russia',
-  US: 'United States',
-  FR: 'France',
-  KP: 'North Korea',
-  KR: 'South Korea',
-  GB: 'United Kingdom',
-  CN: 'China',
-  JP: 'Japan',
-  DE: 'Germany',
+type CardOutlet = CardVersion['outlet'];
+
+/** The outlet's name; the page's own version is "This page" in the UI language. */
+const outletName = (o: CardOutlet) => (o.id === 'page' ? t('thisPage') : o.name);
+
+const KIND_LABEL: Record<string, MessageKey> = {
+  state: /* i18n */ 'outletKindState',
+  public: /* i18n */ 'outletKindPublic',
+  private: /* i18n */ 'outletKindPrivate',
 };
 
-/** A country's name from its ISO code, for people. */
-export const country = (code: string | null) => (code ? (COUNTRY_NAMES[code] ?? code) : null);
-
-/** A short, localised date from an ISO date or date-time. */
-export function formatDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/** The outlet's full profile in one line: name, country, ownership. */
+function profile(o: CardOutlet): string {
+  return [outletName(o), regionName(o.country), o.ownership].filter(Boolean).join(' — ');
 }
 
 /** A wording with the words it does not share with the most common wording marked. */
@@ -32,7 +27,7 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
         p.op === 'same' ? (
           <span key={i}>{p.text}</span>
         ) : (
-          <mark key={i} class="diff diff--own" title="Not in the most common wording">
+          <mark key={i} class="diff diff--own" title={t('diffOwnTitle')}>
             {p.text}
           </mark>
         ),
@@ -41,21 +36,27 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
   );
 }
 
-/** Where one version appeared: outlet, its country and ownership, date and link. */
+/**
+ * Where one version appeared, compactly: "CNN · US · private · 24 May 2018 · article". The
+ * outlet's full profile is its title (hover or focus) and listed once under the group.
+ */
 function Source({ version }: { version: CardVersion }) {
   const { outlet, article } = version;
-  const about = [country(outlet.country), outlet.ownership].filter(Boolean).join(', ');
+  const kind = outletKind(outlet.ownership);
   const date = formatDate(article.published);
   return (
     <li class="source" data-outlet={outlet.id}>
-      <strong class="outlet">{outlet.name}</strong>
-      {about && <span class="outlet-about"> ({about})</span>}
+      <strong class="outlet" title={profile(outlet)} tabIndex={0}>
+        {outletName(outlet)}
+      </strong>
+      {outlet.country && <span class="outlet-country"> · {outlet.country}</span>}
+      {kind && <span class="outlet-kind"> · {t(KIND_LABEL[kind]!)}</span>}
       {date && <span class="date"> · {date}</span>}
       {article.url && (
         <>
           {' · '}
           <a href={article.url} target="_blank" rel="noopener noreferrer" title={article.title}>
-            article
+            {t('articleLink')}
           </a>
         </>
       )}
@@ -63,7 +64,10 @@ function Source({ version }: { version: CardVersion }) {
   );
 }
 
-const KIND: Record<string, string> = { quote: 'Quote', paraphrase: 'Paraphrase' };
+const KIND: Record<string, MessageKey> = {
+  quote: /* i18n */ 'kindQuote',
+  paraphrase: /* i18n */ 'kindParaphrase',
+};
 
 /** One wording and every outlet that carried it word for word. */
 export function Row({ row, many }: { row: CardRow; many: boolean }) {
@@ -82,12 +86,12 @@ export function Row({ row, many }: { row: CardRow; many: boolean }) {
           ))}
         </ul>
       </figcaption>
-      <span class={`kind kind--${first.kind}`}>{KIND[first.kind]}</span>
-      {row.common && many && <span class="kind kind--common">Most common wording</span>}
-      {row.part && <span class="kind kind--common">Another part of the remark</span>}
+      <span class={`kind kind--${first.kind}`}>{t(KIND[first.kind] ?? 'kindQuote')}</span>
+      {row.common && many && <span class="kind kind--common">{t('mostCommonWording')}</span>}
+      {row.part && <span class="kind kind--common">{t('anotherPart')}</span>}
       {row.page && (
         <span class="kind kind--page" data-testid="page-row">
-          {row.versions.some((v) => v.outlet.id === 'page') ? 'This page' : 'This page quotes it'}
+          {row.versions.some((v) => v.outlet.id === 'page') ? t('thisPage') : t('thisPageQuotes')}
         </span>
       )}
       <blockquote class="text">
@@ -95,6 +99,23 @@ export function Row({ row, many }: { row: CardRow; many: boolean }) {
       </blockquote>
       {channel && <p class="channel">{channel}</p>}
     </figure>
+  );
+}
+
+/** Every outlet of a group once, with its full profile. */
+function Profiles({ outlets }: { outlets: CardOutlet[] }) {
+  return (
+    <details class="profiles">
+      <summary>{t('aboutOutlets')}</summary>
+      <dl>
+        {outlets.map((o) => (
+          <div key={o.id} data-outlet={o.id}>
+            <dt>{outletName(o)}</dt>
+            <dd>{[regionName(o.country), o.ownership].filter(Boolean).join(' — ')}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 
@@ -115,15 +136,23 @@ export function Group({ group, highlighted }: { group: CardGroup; highlighted: b
   const rest = group.rows.filter((r) => !shown.includes(r));
   const hidden = rest.reduce((n, r) => n + r.versions.length, 0);
   const wordings = group.rows.filter((r) => !r.versions.every((v) => v.outlet.id === 'page'));
+  const head = t(
+    'groupHead',
+    tCount('outletCount', group.outlets),
+    tCount('wordingCount', wordings.length),
+  );
+  const outlets = [
+    ...new Map(
+      group.rows.flatMap((r) => r.versions.map((v) => [v.outlet.id, v.outlet] as const)),
+    ).values(),
+  ].filter((o) => o.id !== 'page');
   return (
     <section
       class={highlighted ? 'group group--page' : 'group'}
       data-coverage={group.coverage}
-      aria-label={`${group.outlets} outlets, ${wordings.length} wordings`}
+      aria-label={head}
     >
-      <p class="group-head">
-        {group.outlets} outlets · {wordings.length} {wordings.length === 1 ? 'wording' : 'wordings'}
-      </p>
+      <p class="group-head">{head}</p>
       <div class="versions">
         {shown.map((r) => (
           <Row key={r.versions[0]!.statement.id} row={r} many={many} />
@@ -131,9 +160,7 @@ export function Group({ group, highlighted }: { group: CardGroup; highlighted: b
       </div>
       {rest.length > 0 && (
         <details class="more">
-          <summary>
-            {hidden} more {hidden === 1 ? 'version' : 'versions'}
-          </summary>
+          <summary>{tCount('moreVersions', hidden)}</summary>
           <div class="versions">
             {rest.map((r) => (
               <Row key={r.versions[0]!.statement.id} row={r} many={many} />
@@ -141,6 +168,7 @@ export function Group({ group, highlighted }: { group: CardGroup; highlighted: b
           </div>
         </details>
       )}
+      <Profiles outlets={outlets} />
     </section>
   );
 }
@@ -150,16 +178,16 @@ export function Only({ only }: { only: OnlyIn }) {
   return (
     <section class="only" data-outlet={only.outlet.id}>
       <h3>
-        Only in {only.outlet.name}{' '}
-        <span class="muted">
-          — of {only.of} {only.of === 1 ? 'outlet' : 'outlets'}
-        </span>
+        <span title={profile(only.outlet)}>{t('onlyIn', outletName(only.outlet))}</span>{' '}
+        <span class="muted">{tCount('ofOutlets', only.of)}</span>
       </h3>
       <ul>
         {only.versions.map((v) => (
           <li key={v.statement.id}>
-            <span class={`kind kind--${v.statement.kind}`}>{KIND[v.statement.kind]}</span>{' '}
-            {v.statement.kind === 'quote' ? `“${v.statement.text}”` : v.statement.text}
+            <span class={`kind kind--${v.statement.kind}`}>
+              {t(KIND[v.statement.kind] ?? 'kindQuote')}
+            </span>{' '}
+            {v.statement.kind === 'quote' ? t('quoted', v.statement.text) : v.statement.text}
             {v.statement.channel && <span class="channel"> — {v.statement.channel}</span>}
           </li>
         ))}
