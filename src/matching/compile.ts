@@ -6,28 +6,89 @@ import type { MatchEntity, MatcherSpec, Mention } from './types';
  * in half the time on each page's first match.
  */
 const GAP = '[\\s\\u00A0\\u202F\\-\\u2010-\\u2013]+';
-/** Letters and digits a name may not touch. */
-const WORD = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+/** Letters, digits and combining marks a name may not touch, in any script (`u` flag). */
+const WORD = '\\p{L}\\p{N}\\p{M}';
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Apostrophes a page may type for one another ("l'", "l’"). */
+const APOSTROPHES = "'\u2019\u02BC";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const GAP_RE = new RegExp(GAP);
 const words = (form: string) => form.split(GAP_RE).filter(Boolean);
-/** The lookup key of a name as written: its words joined by single spaces. */
-const keyOf = (text: string) => words(text).join(' ');
+/**
+ * The lookup key of a name as written: its words joined by single spaces, without diacritics
+ * and in lower case, so that every spelling the pattern accepts ("Vladimir"/"Vladímir",
+ * "Косачёв"/"Косачев", NFC or NFD) finds its form.
+ */
+const keyOf = (text: string) =>
+  words(
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[\u2019\u02BC]/g, "'"),
+  ).join(' ');
+
+/**
+ * One character of a name as a pattern: a letter with a diacritic also matches its bare letter
+ * and its decomposed (NFD) spelling; an apostrophe matches the typographic ones.
+ */
+function charPattern(c: string): string {
+  if (APOSTROPHES.includes(c)) return `[${APOSTROPHES}]`;
+  const d = c.normalize('NFD');
+  if (d.length > 1 && d !== c) return `(?:${escape(c)}|${escape(d)}|${escape(d[0]!)})`;
+  return escape(c);
+}
+
+/** A word as a pattern; `loose`: its first letter may be either case. */
+function wordPattern(w: string, loose: boolean): string {
+  const chars = [...w];
+  const first = chars[0]!;
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  const head =
+    loose && lower !== upper ? `(?:${charPattern(lower)}|${charPattern(upper)})` : charPattern(first);
+  return head + chars.slice(1).map(charPattern).join('');
+}
 
 /** A name form as a pattern: its words, any gap between them. */
 function formPattern(form: string, loose = false): string {
   return words(form)
-    .map((w) => {
-      const e = escape(w);
-      // Event words ("summit") may be capitalised or not.
-      if (!loose || !/^[a-z]/i.test(w)) return e;
-      return `[${w[0]!.toLowerCase()}${w[0]!.toUpperCase()}]${escape(w.slice(1))}`;
-    })
+    .map((w) => wordPattern(w, loose))
     .join(GAP);
+}
+
+/** Titles written in lower case in the data ("président") may open a sentence too. */
+const titlePattern = (t: string) => formPattern(t, t[0] !== t[0]!.toUpperCase());
+
+/** Anchors shorter than this are not merged into a shared prefix. */
+const MIN_ANCHOR = 4;
+
+/**
+ * Fewer, shorter anchor words that still find every mention: a word holding another anchor is
+ * dropped ("Путина" holds "Путин"), and words sharing a long prefix give way to it ("Слуцкий",
+ * "Слуцкого" → "Слуцк"). Each result is a substring of the words it replaces.
+ */
+function reduceAnchors(list: Iterable<string>): string[] {
+  let out = [...new Set(list)].sort();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i + 1 < out.length; i++) {
+      const a = out[i]!;
+      const b = out[i + 1]!;
+      let n = 0;
+      while (n < a.length && n < b.length && a[n] === b[n]) n++;
+      if (n >= MIN_ANCHOR && n >= Math.max(a.length, b.length) - 3 && n < b.length) {
+        out[i] = a.slice(0, n);
+        out.splice(i + 1, 1);
+        changed = true;
+      }
+    }
+    out = [...new Set(out)].sort();
+  }
+  return out.filter((a) => !out.some((b) => b !== a && a.includes(b)));
 }
 
 /**
@@ -101,14 +162,18 @@ export interface PreparedMatcher {
  */
 export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   const forms = new Map<string, { entity: string; ambiguous: boolean; full: boolean }>();
+  /** Each spelling as the data writes it (diacritics, case, hyphens), for the patterns. */
+  const written = new Set<string>();
   const titles = new Set<string>();
   const eventForms: string[] = [];
   const namesakes: string[] = [];
   for (const entity of spec.entities) {
     const add = (form: string, ambiguous: boolean, full: boolean) => {
       const key = keyOf(form);
-      if (!key || forms.has(key)) return;
-      forms.set(key, { entity: entity.id, ambiguous, full });
+      if (!key) return;
+      // "Kim Jong-un" and "Kim Jong Un" share a key but not a pattern (case is kept).
+      if (!forms.has(key)) forms.set(key, { entity: entity.id, ambiguous, full });
+      if (forms.get(key)!.entity === entity.id) written.add(words(form).join(' '));
     };
     if (entity.kind === 'event') {
       for (const f of [entity.name, ...entity.fullNames]) eventForms.push(f);
@@ -123,13 +188,13 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
   // Code-unit order for ties, not localeCompare (which sets up ICU's collator).
   const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
-  const namePart = [...forms.keys()]
+  const namePart = [...written]
     .sort(byLength)
     .map((f) => formPattern(f))
     .join('|');
   const titlePart = [...titles]
     .sort(byLength)
-    .map((t) => formPattern(t))
+    .map(titlePattern)
     .join('|');
   const eventPart = event
     ? [...new Set(eventForms)]
@@ -149,18 +214,19 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   // whose first letter may be either case is searched without it ("ummit"): a character
   // class in front makes the pass several times slower.
   const anchorOf = (w: string, loose: boolean) =>
-    loose && w.length >= 5 ? escape(w.slice(1)) : formPattern(w, loose);
+    loose && [...w].length >= 5 ? [...w].slice(1).join('') : w;
   const anchorWords = new Set<string>();
   if (event) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
   const anchorFor = (form: string, loose: boolean) => {
-    const ws = words(form).map((w) => ({ w, p: anchorOf(w, loose) }));
-    if (ws.some(({ p }) => anchorWords.has(p))) return;
-    anchorWords.add(ws.reduce((a, b) => (b.w.length > a.w.length ? b : a)).p);
+    const ws = words(form).map((w) => ({ w, a: anchorOf(w, loose) }));
+    if (ws.some(({ a }) => anchorWords.has(a))) return;
+    anchorWords.add(ws.reduce((x, y) => (y.w.length > x.w.length ? y : x)).a);
   };
-  for (const f of [...forms.keys()].sort((a, b) => words(a).length - words(b).length)) {
+  for (const f of [...written].sort((a, b) => words(a).length - words(b).length)) {
     anchorFor(f, false);
   }
   for (const f of eventForms) anchorFor(f, true);
+  const anchorList = reduceAnchors(anchorWords).sort((a, b) => b.length - a.length);
 
   return {
     version: 1,
@@ -176,9 +242,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
           .map((n) => formPattern(n))
           .join('|')})(?![${WORD}])`
       : null,
-    anchors: anchorWords.size
-      ? [...anchorWords].sort((a, b) => b.length - a.length).join('|')
-      : null,
+    anchors: anchorList.length ? anchorList.map((a) => wordPattern(a, false)).join('|') : null,
   };
 }
 
@@ -207,8 +271,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
 
   function scan(text: string): Mention[] {
     if (pattern === undefined) {
-      pattern = prepared.pattern === null ? null : new RegExp(prepared.pattern, 'g');
-      namesakePattern = prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'g');
+      pattern = prepared.pattern === null ? null : new RegExp(prepared.pattern, 'gu');
+      namesakePattern =
+        prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'gu');
     }
     if (!pattern) return [];
     pattern.lastIndex = 0;
@@ -312,12 +377,12 @@ function isSurnameAlone(text: string, start: number, end: number): boolean {
   if (/^,?\s*(?:Jr|Sr)\b/.test(after)) return false;
   if (/^\s+cards?\b/.test(after)) return false;
   const window = text.slice(Math.max(0, start - 40), start);
-  const before = /([A-Z][a-z]+)[\s\u00A0]+$/.exec(window);
+  const before = /(\p{Lu}[\p{Ll}\p{M}]+)[\s\u00A0]+$/u.exec(window);
   if (!before || NOT_GIVEN_NAMES.has(before[1]!)) return true;
   // "Later Kim said": a capitalised word opening a sentence is usually an ordinary word.
   // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name.
   const lead = window.slice(0, before.index).trimEnd();
-  return lead === '' ? start - window.length <= 0 : /[.!?:;"“‘'(\u2014]$/.test(lead);
+  return lead === '' ? start - window.length <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead);
 }
 
 /**
