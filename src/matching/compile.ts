@@ -49,7 +49,9 @@ function wordPattern(w: string, loose: boolean): string {
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();
   const head =
-    loose && lower !== upper ? `(?:${charPattern(lower)}|${charPattern(upper)})` : charPattern(first);
+    loose && lower !== upper
+      ? `(?:${charPattern(lower)}|${charPattern(upper)})`
+      : charPattern(first);
   return head + chars.slice(1).map(charPattern).join('');
 }
 
@@ -73,7 +75,7 @@ const MIN_ANCHOR = 4;
  */
 function reduceAnchors(list: Iterable<string>): string[] {
   let out = [...new Set(list)].sort();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i + 1 < out.length; i++) {
       const a = out[i]!;
@@ -192,10 +194,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     .sort(byLength)
     .map((f) => formPattern(f))
     .join('|');
-  const titlePart = [...titles]
-    .sort(byLength)
-    .map(titlePattern)
-    .join('|');
+  const titlePart = [...titles].sort(byLength).map(titlePattern).join('|');
   const eventPart = event
     ? [...new Set(eventForms)]
         .sort(byLength)
@@ -272,8 +271,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   function scan(text: string): Mention[] {
     if (pattern === undefined) {
       pattern = prepared.pattern === null ? null : new RegExp(prepared.pattern, 'gu');
-      namesakePattern =
-        prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'gu');
+      namesakePattern = prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'gu');
     }
     if (!pattern) return [];
     pattern.lastIndex = 0;
