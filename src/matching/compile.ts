@@ -8,6 +8,14 @@ import type { MatchEntity, MatcherSpec, Mention } from './types';
 const GAP = '[\\s\\u00A0\\u202F\\-\\u2010-\\u2013]+';
 /** Letters, digits and combining marks a name may not touch, in any script (`u` flag). */
 const WORD = '\\p{L}\\p{N}\\p{M}';
+/**
+ * Whether a match is glued to a word before it. Checked here rather than with a lookbehind in
+ * the pattern: a `\\p{…}` lookbehind runs at every position of the text and made the pass
+ * three times slower; this runs only where a name matched.
+ */
+const WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u;
+const gluedBefore = (text: string, at: number) =>
+  at > 0 && WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at));
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
@@ -55,15 +63,63 @@ function wordPattern(w: string, loose: boolean): string {
   return head + chars.slice(1).map(charPattern).join('');
 }
 
-/** A name form as a pattern: its words, any gap between them. */
-function formPattern(form: string, loose = false): string {
-  return words(form)
-    .map((w) => wordPattern(w, loose))
-    .join(GAP);
+/** Titles written in lower case in the data ("président") may open a sentence too. */
+const looseTitle = (t: string) => t[0] !== t[0]!.toUpperCase();
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+  /** Longest path below, in tokens: longer alternatives are tried first. */
+  depth: number;
 }
 
-/** Titles written in lower case in the data ("président") may open a sentence too. */
-const titlePattern = (t: string) => formPattern(t, t[0] !== t[0]!.toUpperCase());
+/**
+ * Many forms as one alternation factored by shared beginnings ("Путин(?:а|у|ым|е)?"): with
+ * every language's case forms the flat list is four times longer, compiles slower and makes
+ * the engine retry each shared prefix. Longer continuations come first, as in a longest-first
+ * list, so the longest form that ends on a word boundary wins.
+ */
+function alternation(forms: Iterable<string>, loose: (form: string) => boolean = () => false) {
+  const root: Trie = { end: false, next: new Map(), depth: 0 };
+  for (const form of forms) {
+    const tokens: string[] = [];
+    words(form).forEach((w, i) => {
+      if (i > 0) tokens.push(GAP);
+      const chars = [...w];
+      tokens.push(wordPattern(chars[0]!, loose(form)), ...chars.slice(1).map(charPattern));
+    });
+    let node = root;
+    for (const t of tokens) {
+      let child = node.next.get(t);
+      if (!child) node.next.set(t, (child = { end: false, next: new Map(), depth: 0 }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const depth = (n: Trie): number =>
+    (n.depth = Math.max(0, ...[...n.next.values()].map((c) => depth(c) + 1)));
+  depth(root);
+  const emit = (n: Trie): string => {
+    const alts = [...n.next]
+      .sort(([a, x], [b, y]) => y.depth - x.depth || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([t, child]) => t + emit(child));
+    if (alts.length === 0) return '';
+    if (n.end) return `(?:${alts.join('|')})?`;
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  };
+  return emit(root);
+}
+
+/** Anchor words grouped by the script of their first letter (Latin, Cyrillic, …), as patterns. */
+function byScript(anchors: readonly string[]): string[] {
+  const groups = new Map<number, string[]>();
+  for (const a of anchors) {
+    const code = a.codePointAt(0)!;
+    const key = code < 0x250 ? 0 : code >> 8;
+    groups.set(key, [...(groups.get(key) ?? []), wordPattern(a, false)]);
+  }
+  return [...groups.values()].map((g) => g.join('|'));
+}
 
 /** Anchors shorter than this are not merged into a shared prefix. */
 const MIN_ANCHOR = 4;
@@ -149,12 +205,18 @@ export interface PreparedMatcher {
   event: string | null;
   /** Each name form's lookup key (`keyOf`), with its entity and how it counts. */
   forms: { key: string; entity: string; ambiguous: boolean; full: boolean }[];
-  /** The combined pattern; null when there is nothing to find. */
+  /**
+   * The combined pattern (flags `gu`); null when there is nothing to find. It has no leading
+   * word boundary: the matcher checks the character before each match.
+   */
   pattern: string | null;
-  /** Namesakes ("Kim Jong-il") that block a match inside them. */
+  /** Namesakes ("Kim Jong-il") that block a match inside them (flags `gu`, same boundaries). */
   namesakes: string | null;
-  /** The anchor words, for `Matcher.anchors`. */
-  anchors: string | null;
+  /**
+   * The anchor words, for `Matcher.anchors`: one pattern per script. A pass over text without
+   * that script's letters is nearly free, where one mixed alternation slowed every page.
+   */
+  anchors: string[];
 }
 
 /**
@@ -188,19 +250,10 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     namesakes.push(...entity.namesakes);
   }
   const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
-  // Code-unit order for ties, not localeCompare (which sets up ICU's collator).
-  const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
-  const namePart = [...written]
-    .sort(byLength)
-    .map((f) => formPattern(f))
-    .join('|');
-  const titlePart = [...titles].sort(byLength).map(titlePattern).join('|');
+  const namePart = alternation(written);
+  const titlePart = alternation(titles, looseTitle);
   const eventPart = event
-    ? [...new Set(eventForms)]
-        .sort(byLength)
-        .map((f) => formPattern(f, true))
-        .concat(EVENT_PHRASES)
-        .join('|')
+    ? [alternation(new Set(eventForms), () => true), ...EVENT_PHRASES].join('|')
     : '';
   const alternatives: string[] = [];
   if (eventPart) alternatives.push(`(?<event>${eventPart})`);
@@ -212,8 +265,19 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   // pass); no boundaries, so a word glued to the next block's text is still found. A word
   // whose first letter may be either case is searched without it ("ummit"): a character
   // class in front makes the pass several times slower.
-  const anchorOf = (w: string, loose: boolean) =>
-    loose && [...w].length >= 5 ? [...w].slice(1).join('') : w;
+  // Likewise a letter with a diacritic (an alternation of three spellings): the longest run
+  // of plain characters stands for the word ("Косачёв" → "Косач").
+  const anchorOf = (w: string, loose: boolean) => {
+    const chars = [...w];
+    const from = loose && chars.length >= 5 ? 1 : 0;
+    let best = '';
+    let run = '';
+    for (const c of chars.slice(from)) {
+      run = charPattern(c) === escape(c) ? run + c : '';
+      if (run.length > best.length) best = run;
+    }
+    return best.length >= 3 ? best : chars.slice(from).join('');
+  };
   const anchorWords = new Set<string>();
   if (event) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
   const anchorFor = (form: string, loose: boolean) => {
@@ -232,16 +296,9 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     entities: spec.entities,
     event,
     forms: [...forms].map(([key, info]) => ({ key, ...info })),
-    pattern: alternatives.length
-      ? `(?<![${WORD}])(?:${alternatives.join('|')})(?![${WORD}])`
-      : null,
-    namesakes: namesakes.length
-      ? `(?<![${WORD}])(?:${[...new Set(namesakes)]
-          .sort(byLength)
-          .map((n) => formPattern(n))
-          .join('|')})(?![${WORD}])`
-      : null,
-    anchors: anchorList.length ? anchorList.map((a) => wordPattern(a, false)).join('|') : null,
+    pattern: alternatives.length ? `(?:${alternatives.join('|')})(?![${WORD}])` : null,
+    namesakes: namesakes.length ? `(?:${alternation(namesakes)})(?![${WORD}])` : null,
+    anchors: byScript(anchorList),
   };
 }
 
@@ -266,7 +323,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   // Built on first use: most pages hold no anchor word, so never need the big ones.
   let pattern: RegExp | null | undefined;
   let namesakePattern: RegExp | null | undefined;
-  let anchorPattern: RegExp | null | undefined;
+  let anchorPatterns: RegExp[] | undefined;
 
   function scan(text: string): Mention[] {
     if (pattern === undefined) {
@@ -279,6 +336,10 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     let blocked: [number, number][] | null = null;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
+      if (gluedBefore(text, start)) {
+        pattern.lastIndex = start + 1;
+        continue;
+      }
       const end = start + m[0].length;
       const groups = m.groups!;
       if (groups.event !== undefined && eventId) {
@@ -309,11 +370,16 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   }
 
   function anchorsIn(text: string): number[] {
-    anchorPattern ??= prepared.anchors === null ? null : new RegExp(prepared.anchors, 'g');
-    if (!anchorPattern) return [];
-    anchorPattern.lastIndex = 0;
-    const out: number[] = [];
-    for (let m = anchorPattern.exec(text); m; m = anchorPattern.exec(text)) out.push(m.index);
+    anchorPatterns ??= prepared.anchors.map((a) => new RegExp(a, 'g'));
+    let out: number[] = [];
+    let groups = 0;
+    for (const re of anchorPatterns) {
+      re.lastIndex = 0;
+      const before = out.length;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+      if (out.length > before) groups++;
+    }
+    if (groups > 1) out = out.sort((a, b) => a - b);
     return out;
   }
 
@@ -362,7 +428,10 @@ function withoutInvisibles(text: string): { clean: string; map: (at: number) => 
 function spans(re: RegExp, text: string): [number, number][] {
   re.lastIndex = 0;
   const out: [number, number][] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (gluedBefore(text, m.index)) re.lastIndex = m.index + 1;
+    else out.push([m.index, m.index + m[0].length]);
+  }
   return out;
 }
 
