@@ -1,4 +1,5 @@
 import type { CardData } from '../../cards/build-card';
+import { languageNote } from '../../cards/languages';
 import { country, formatDate, Group, Only } from '../../ui/coverage/Coverage';
 
 export interface CardProps {
@@ -20,6 +21,7 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
         (a, b) => Number(b.coverage === pageCoverage) - Number(a.coverage === pageCoverage),
       )
     : [];
+  const language = data ? languageNote(document.documentElement.lang, data.languages ?? []) : null;
   return (
     <div class="card" role="dialog" aria-label={name} tabIndex={-1}>
       <header class="head">
@@ -47,6 +49,11 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
           </button>
         </div>
       </header>
+      {language && (
+        <p class="page-note" data-testid="page-language">
+          {language}
+        </p>
+      )}
       {error && <p class="muted">{error}</p>}
       {!data && !error && <p class="muted">Loading…</p>}
       {data?.kind === 'event' && <p class="about">{data.description}</p>}
