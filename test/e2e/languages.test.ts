@@ -6,6 +6,7 @@ import {
   highlightedTexts,
   hoverUntilCard,
   launchWithExtension,
+  sendToTabFrom,
   serveFixtures,
   tabIdOf,
   waitForHighlights,
@@ -138,6 +139,33 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
       await page.close();
     },
   );
+
+  it.skipIf(skip)('the keyboard cursor walks a Russian page’s mentions in order', async () => {
+    const { page, url } = await open('article-ru.html?t=lang-keys', 9);
+    const probe = await eb.openExtensionPage('popup.html');
+    const tabId = await tabIdOf(probe, url);
+    const labels: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      // What the keyboard shortcut (commands API) does: reveal the next mention.
+      await sendToTabFrom(probe, tabId, { type: 'tab:reveal', payload: { entity: null } });
+      await page.waitForFunction(
+        (previous) => {
+          const label = document
+            .querySelector('counterpoint-ui')
+            ?.shadowRoot?.querySelector('[role="dialog"]')
+            ?.getAttribute('aria-label');
+          return label != null && label !== previous;
+        },
+        { timeout: 5_000 },
+        labels.at(-1) ?? null,
+      );
+      labels.push((await cardState(page))?.label ?? null);
+    }
+    await probe.close();
+    // "Путин", then "саммита в Сингапуре", then "Ким Чен Ын" (the headline).
+    expect(labels).toEqual(['Vladimir Putin', 'Singapore summit', 'Kim Jong-un']);
+    await page.close();
+  });
 
   it.skipIf(skip)('popup search finds Putin as French and Russian spell him', async () => {
     expect((await searchFor(eb, 'Poutine'))[0]).toBe('person: Vladimir Putin');
