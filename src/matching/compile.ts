@@ -110,17 +110,6 @@ function alternation(forms: Iterable<string>, loose: (form: string) => boolean =
   return emit(root);
 }
 
-/** Anchor words grouped by the script of their first letter (Latin, Cyrillic, …), as patterns. */
-function byScript(anchors: readonly string[]): string[] {
-  const groups = new Map<number, string[]>();
-  for (const a of anchors) {
-    const code = a.codePointAt(0)!;
-    const key = code < 0x250 ? 0 : code >> 8;
-    groups.set(key, [...(groups.get(key) ?? []), wordPattern(a, false)]);
-  }
-  return [...groups.values()].map((g) => g.join('|'));
-}
-
 /** Anchors shorter than this are not merged into a shared prefix. */
 const MIN_ANCHOR = 4;
 
@@ -193,6 +182,19 @@ export interface Matcher {
   readonly entities: readonly MatchEntity[];
 }
 
+/** One script's share of a prepared matcher: its patterns, compiled only where it is needed. */
+export interface PreparedPart {
+  /**
+   * The combined pattern (flags `gu`); null when there is nothing to find. It has no leading
+   * word boundary: the matcher checks the character before each match.
+   */
+  pattern: string | null;
+  /** Namesakes ("Kim Jong-il") that block a match inside them (flags `gu`, same boundaries). */
+  namesakes: string | null;
+  /** The anchor words, for `Matcher.anchors` (flags `g`). */
+  anchors: string;
+}
+
 /**
  * A matcher compiled to plain data: the RegExp sources and the table of name forms. The
  * background prepares it (string work, cached per library revision); a content script only
@@ -206,31 +208,32 @@ export interface PreparedMatcher {
   /** Each name form's lookup key (`keyOf`), with its entity and how it counts. */
   forms: { key: string; entity: string; ambiguous: boolean; full: boolean }[];
   /**
-   * The combined pattern (flags `gu`); null when there is nothing to find. It has no leading
-   * word boundary: the matcher checks the character before each match.
+   * One part per script the names are written in (Latin, Cyrillic, …). A part's big pattern is
+   * compiled the first time its anchors are seen, so an English page never compiles the
+   * Russian forms, and a block is matched only against the scripts its anchors are in.
    */
-  pattern: string | null;
-  /** Namesakes ("Kim Jong-il") that block a match inside them (flags `gu`, same boundaries). */
-  namesakes: string | null;
-  /**
-   * The anchor words, for `Matcher.anchors`: one pattern per script. A pass over text without
-   * that script's letters is nearly free, where one mixed alternation slowed every page.
-   */
-  anchors: string[];
+  parts: PreparedPart[];
 }
 
+/** The script group of a form: by the block of its first letter, all of Latin as one. */
+const scriptOf = (form: string) => {
+  const code = form.codePointAt(0) ?? 0;
+  return code < 0x250 ? 0 : code >> 8;
+};
+
 /**
- * Compiles a matcher spec into one combined RegExp (longest forms first), a namesake RegExp
- * and the anchor words. One pass of a combined RegExp is ~40x faster than a loop over names
- * (docs/performance-notes), and the checks after it only run where a name matched.
+ * Compiles a matcher spec into one combined RegExp per script (longest forms first), a
+ * namesake RegExp and the anchor words. One pass of a combined RegExp is ~40x faster than a
+ * loop over names (docs/performance-notes), and the checks after it only run where a name
+ * matched.
  */
 export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   const forms = new Map<string, { entity: string; ambiguous: boolean; full: boolean }>();
   /** Each spelling as the data writes it (diacritics, case, hyphens), for the patterns. */
   const written = new Set<string>();
   const titles = new Set<string>();
-  const eventForms: string[] = [];
-  const namesakes: string[] = [];
+  const eventForms = new Set<string>();
+  const namesakes = new Set<string>();
   for (const entity of spec.entities) {
     const add = (form: string, ambiguous: boolean, full: boolean) => {
       const key = keyOf(form);
@@ -240,25 +243,58 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
       if (forms.get(key)!.entity === entity.id) written.add(words(form).join(' '));
     };
     if (entity.kind === 'event') {
-      for (const f of [entity.name, ...entity.fullNames]) eventForms.push(f);
+      for (const f of [entity.name, ...entity.fullNames]) eventForms.add(f);
     } else {
       for (const f of [entity.name, ...entity.fullNames]) add(f, false, true);
       for (const f of entity.shortForms) add(f, false, false);
       for (const f of entity.ambiguousShortForms) add(f, true, false);
       for (const t of entity.titles) titles.add(t);
     }
-    namesakes.push(...entity.namesakes);
+    for (const n of entity.namesakes) namesakes.add(n);
   }
   const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
-  const namePart = alternation(written);
-  const titlePart = alternation(titles, looseTitle);
-  const eventPart = event
-    ? [alternation(new Set(eventForms), () => true), ...EVENT_PHRASES].join('|')
-    : '';
+  const scripts = new Set(
+    [...written, ...(event ? eventForms : [])].map(scriptOf).concat(event ? [0] : []),
+  );
+  const inScript = (list: Iterable<string>, script: number) =>
+    [...list].filter((f) => scriptOf(f) === script);
+  return {
+    version: 1,
+    entities: spec.entities,
+    event,
+    forms: [...forms].map(([key, info]) => ({ key, ...info })),
+    parts: [...scripts]
+      .sort((x, y) => x - y)
+      .map((script) =>
+        preparePart(
+          inScript(written, script),
+          inScript(titles, script),
+          event ? inScript(eventForms, script) : [],
+          // The English event phrases are Latin; so is their anchor, "summit".
+          event !== null && script === 0,
+          inScript(namesakes, script),
+        ),
+      ),
+  };
+}
+
+/** The patterns and anchors of the forms of one script. */
+function preparePart(
+  written: string[],
+  titles: string[],
+  eventForms: string[],
+  phrases: boolean,
+  namesakes: string[],
+): PreparedPart {
+  const eventPart = [
+    ...(eventForms.length ? [alternation(eventForms, () => true)] : []),
+    ...(phrases ? EVENT_PHRASES : []),
+  ].join('|');
   const alternatives: string[] = [];
   if (eventPart) alternatives.push(`(?<event>${eventPart})`);
-  if (namePart) {
-    alternatives.push(`(?:(?<title>${titlePart || '(?!)'})${GAP})?(?<name>${namePart})`);
+  if (written.length) {
+    const titlePart = titles.length ? alternation(titles, looseTitle) : '(?!)';
+    alternatives.push(`(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})`);
   }
 
   // Anchors: one word of every form, as few words as will do (fewer alternatives, faster
@@ -279,7 +315,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     return best.length >= 3 ? best : chars.slice(from).join('');
   };
   const anchorWords = new Set<string>();
-  if (event) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
+  if (phrases) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
   const anchorFor = (form: string, loose: boolean) => {
     const ws = words(form).map((w) => ({ w, a: anchorOf(w, loose) }));
     if (ws.some(({ a }) => anchorWords.has(a))) return;
@@ -289,22 +325,29 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     anchorFor(f, false);
   }
   for (const f of eventForms) anchorFor(f, true);
-  const anchorList = reduceAnchors(anchorWords).sort((a, b) => b.length - a.length);
+  const anchors = reduceAnchors(anchorWords)
+    .sort((a, b) => b.length - a.length)
+    .map((a) => wordPattern(a, false))
+    .join('|');
 
   return {
-    version: 1,
-    entities: spec.entities,
-    event,
-    forms: [...forms].map(([key, info]) => ({ key, ...info })),
     pattern: alternatives.length ? `(?:${alternatives.join('|')})(?![${WORD}])` : null,
     namesakes: namesakes.length ? `(?:${alternation(namesakes)})(?![${WORD}])` : null,
-    anchors: byScript(anchorList),
+    anchors,
   };
 }
 
 /** A matcher straight from a spec (tests, the scan CLI, the background). */
 export function compileMatcher(spec: MatcherSpec): Matcher {
   return buildMatcher(prepareMatcher(spec));
+}
+
+/** A part's RegExps, built on first use: most pages hold no anchor word, so never need them. */
+interface Part {
+  prepared: PreparedPart;
+  anchors: RegExp;
+  pattern?: RegExp | null;
+  namesakes?: RegExp | null;
 }
 
 /**
@@ -320,19 +363,21 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   }
   const skip = new Set(hidden);
   const eventId = prepared.event;
-  // Built on first use: most pages hold no anchor word, so never need the big ones.
-  let pattern: RegExp | null | undefined;
-  let namesakePattern: RegExp | null | undefined;
-  let anchorPatterns: RegExp[] | undefined;
+  let parts: Part[] | undefined;
+  const allParts = () =>
+    (parts ??= prepared.parts
+      .filter((p) => p.anchors)
+      .map((p) => ({ prepared: p, anchors: new RegExp(p.anchors, 'g') })));
 
-  function scan(text: string): Mention[] {
-    if (pattern === undefined) {
-      pattern = prepared.pattern === null ? null : new RegExp(prepared.pattern, 'gu');
-      namesakePattern = prepared.namesakes === null ? null : new RegExp(prepared.namesakes, 'gu');
+  function scanPart(part: Part, text: string, found: Mention[]): void {
+    if (part.pattern === undefined) {
+      const { pattern: p, namesakes: n } = part.prepared;
+      part.pattern = p === null ? null : new RegExp(p, 'gu');
+      part.namesakes = n === null ? null : new RegExp(n, 'gu');
     }
-    if (!pattern) return [];
+    const pattern = part.pattern;
+    if (!pattern) return;
     pattern.lastIndex = 0;
-    const found: Mention[] = [];
     let blocked: [number, number][] | null = null;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
@@ -350,8 +395,8 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       }
       const info = forms.get(keyOf(groups.name!));
       if (!info) continue;
-      if (namesakePattern) {
-        blocked ??= spans(namesakePattern, text);
+      if (part.namesakes) {
+        blocked ??= spans(part.namesakes, text);
         if (blocked.some(([s, e]) => s < end && start < e)) continue;
       }
       const titled = groups.title !== undefined;
@@ -366,14 +411,25 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         full: info.full,
       });
     }
-    return found;
+  }
+
+  /** Mentions of every part whose anchors are in `text` (a block: short). */
+  function scan(text: string): Mention[] {
+    const found: Mention[] = [];
+    let count = 0;
+    for (const part of allParts()) {
+      part.anchors.lastIndex = 0;
+      if (!part.anchors.test(text)) continue;
+      scanPart(part, text, found);
+      count++;
+    }
+    return count > 1 ? found.sort((a, b) => a.start - b.start) : found;
   }
 
   function anchorsIn(text: string): number[] {
-    anchorPatterns ??= prepared.anchors.map((a) => new RegExp(a, 'g'));
     let out: number[] = [];
     let groups = 0;
-    for (const re of anchorPatterns) {
+    for (const { anchors: re } of allParts()) {
       re.lastIndex = 0;
       const before = out.length;
       for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
