@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { languageNote, primaryLanguage, withLanguages } from '../../../src/cards/languages';
+import type { CardData, DatasetIndex } from '../../../src/cards/build-card';
+
+describe('the page-language note', () => {
+  it('names the page’s language when the statements are in another', () => {
+    expect(languageNote('fr', ['en'])).toBe(
+      'This page is in French; these statements are in English.',
+    );
+    expect(languageNote('ru-RU', ['en', 'fr'])).toBe(
+      'This page is in Russian; these statements are in English and French.',
+    );
+  });
+
+  it('says nothing when a statement shares the page’s language or either is unknown', () => {
+    expect(languageNote('en-US', ['en'])).toBeNull();
+    expect(languageNote('fr', ['en', 'fr'])).toBeNull();
+    expect(languageNote('', ['en'])).toBeNull();
+    expect(languageNote('fr', [])).toBeNull();
+  });
+
+  it('reads primary subtags only', () => {
+    expect(primaryLanguage('pt-BR')).toBe('pt');
+    expect(primaryLanguage('zh_TW')).toBe('zh');
+    expect(primaryLanguage('x')).toBeNull();
+    expect(primaryLanguage(null)).toBeNull();
+  });
+
+  it('collects the languages of the card’s articles', () => {
+    const index = {
+      articles: new Map([
+        ['a', { language: 'en' }],
+        ['b', { language: 'fr-FR' }],
+        ['c', { language: null }],
+      ]),
+    } as unknown as DatasetIndex;
+    const card = { articles: ['a', 'b', 'c', 'missing'] } as unknown as CardData;
+    expect(withLanguages(index, card).languages).toEqual(['en', 'fr']);
+  });
+});
