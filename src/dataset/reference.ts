@@ -193,7 +193,9 @@ function withLanguages<T extends { aliases: string[] }>(
     if (!lang) throw new InputError(`${what}.json`, 1, `unknown language "${code}"`);
     const data: InflectionData = lang;
     for (const field of fields) {
-      const forms = (n[field] as string[]).flatMap((f) => inflect(f, data, n.indeclinable));
+      const forms = ((n[field] ?? []) as string[]).flatMap((f) =>
+        inflect(f, data, n.indeclinable ?? []),
+      );
       out[field] = [...new Set([...(out[field] as string[]), ...forms])];
     }
   }

@@ -260,7 +260,17 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     [...list].filter((f) => scriptOf(f) === script);
   return {
     version: 1,
-    entities: spec.entities,
+    // Names and kinds only: the forms are in `forms` and the patterns (a page needs no more).
+    entities: spec.entities.map(({ id, kind, name }) => ({
+      id,
+      kind,
+      name,
+      fullNames: [],
+      shortForms: [],
+      ambiguousShortForms: [],
+      namesakes: [],
+      titles: [],
+    })),
     event,
     forms: [...forms].map(([key, info]) => ({ key, ...info })),
     parts: [...scripts]
