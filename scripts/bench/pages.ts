@@ -41,7 +41,7 @@ const escapeHtml = (s: string) =>
 
 /**
  * Russian paragraphs for the Russian 2 MB page: the corpus's RIA Novosti article (names in
- * several cases) among news prose without names, about one paragraph in four with one.
+ * several cases) among news prose without names, at the English 2 MB page's density of mentions.
  */
 export function russianParagraphs(root: string): string[] {
   const ria = readFileSync(
@@ -59,7 +59,16 @@ export function russianParagraphs(root: string): string[] {
     'На пресс-конференции представители ведомства рассказали о новых мерах поддержки малого бизнеса, которые начнут действовать с первого июля.',
     'Аналитики связывают снижение курса рубля с падением цен на нефть и ожиданиями решения центрального банка по ключевой ставке.',
   ];
-  return prose.flatMap((p, i) => [p, ria[i % ria.length]!, prose[(i + 2) % prose.length]!]);
+  // One RIA paragraph in seven: about the English 2 MB page's density of mentions.
+  return prose.flatMap((p, i) => [
+    p,
+    prose[(i + 1) % prose.length]!,
+    prose[(i + 2) % prose.length]!,
+    ria[i % ria.length]!,
+    prose[(i + 3) % prose.length]!,
+    prose[(i + 4) % prose.length]!,
+    prose[(i + 5) % prose.length]!,
+  ]);
 }
 
 /**
