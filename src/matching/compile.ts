@@ -39,15 +39,25 @@ const keyOf = (text: string) =>
       .replace(/[\u2019\u02BC]/g, "'"),
   ).join(' ');
 
+/** `charPattern` per character, computed once: the background prepares thousands of them. */
+const CHARS = new Map<string, string>();
+
 /**
  * One character of a name as a pattern: a letter with a diacritic also matches its bare letter
  * and its decomposed (NFD) spelling; an apostrophe matches the typographic ones.
  */
 function charPattern(c: string): string {
-  if (APOSTROPHES.includes(c)) return `[${APOSTROPHES}]`;
-  const d = c.normalize('NFD');
-  if (d.length > 1 && d !== c) return `(?:${escape(c)}|${escape(d)}|${escape(d[0]!)})`;
-  return escape(c);
+  let p = CHARS.get(c);
+  if (p === undefined) {
+    const d = c.normalize('NFD');
+    p = APOSTROPHES.includes(c)
+      ? `[${APOSTROPHES}]`
+      : d.length > 1 && d !== c
+        ? `(?:${escape(c)}|${escape(d)}|${escape(d[0]!)})`
+        : escape(c);
+    CHARS.set(c, p);
+  }
+  return p;
 }
 
 /** A word as a pattern; `loose`: its first letter may be either case. */
@@ -331,9 +341,8 @@ function preparePart(
     if (ws.some(({ a }) => anchorWords.has(a))) return;
     anchorWords.add(ws.reduce((x, y) => (y.w.length > x.w.length ? y : x)).a);
   };
-  for (const f of [...written].sort((a, b) => words(a).length - words(b).length)) {
-    anchorFor(f, false);
-  }
+  const byWords = written.map((f) => ({ f, n: words(f).length })).sort((a, b) => a.n - b.n);
+  for (const { f } of byWords) anchorFor(f, false);
   for (const f of eventForms) anchorFor(f, true);
   const anchors = reduceAnchors(anchorWords)
     .sort((a, b) => b.length - a.length)
@@ -347,9 +356,19 @@ function preparePart(
   };
 }
 
-/** A matcher straight from a spec (tests, the scan CLI, the background). */
+/** Recently prepared specs, by their JSON: the pipeline compiles the same people per article. */
+const PREPARED = new Map<string, PreparedMatcher>();
+
+/** A matcher straight from a spec (tests, the scan CLI, the pipeline). */
 export function compileMatcher(spec: MatcherSpec): Matcher {
-  return buildMatcher(prepareMatcher(spec));
+  const key = JSON.stringify(spec);
+  let prepared = PREPARED.get(key);
+  if (!prepared) {
+    prepared = prepareMatcher(spec);
+    if (PREPARED.size >= 8) PREPARED.delete(PREPARED.keys().next().value!);
+    PREPARED.set(key, prepared);
+  }
+  return buildMatcher(prepared);
 }
 
 /** A part's RegExps, built on first use: most pages hold no anchor word, so never need them. */
