@@ -16,7 +16,13 @@ import {
   type BrowserName,
   type ExtensionBrowser,
 } from '../../test/e2e/harness';
-import { appendChunkHtml, buildLargePage, corpusDir } from './pages';
+import {
+  appendChunkHtml,
+  buildLargePage,
+  corpusDir,
+  nonEnglishPages,
+  russianParagraphs,
+} from './pages';
 import { percentile, round } from './stats';
 
 const median = (xs: number[]) => percentile(xs, 0.5);
@@ -145,6 +151,8 @@ async function measurePage(
 export interface BrowserBenchReport {
   browser: BrowserName;
   skipped?: string;
+  /** Pages in other languages: a generated 2 MB Russian page and the corpus's non-English ones. */
+  languages?: { russianPage: PageFigure & { bytes: number }; corpus: PageFigure[] };
   largePage?: PageFigure & { bytes: number };
   append50k?: { rescanMs: number; fullScanMs: number };
   corpus?: {
@@ -170,8 +178,10 @@ export interface BrowserBenchReport {
 export async function benchBrowsers(
   root: string,
   corpusLimit = Infinity,
+  only: 'all' | 'languages' = 'all',
 ): Promise<BrowserBenchReport[]> {
   const large = buildLargePage(root);
+  const russian = buildLargePage(root, 2 * 1024 * 1024, russianParagraphs(root), 'ru');
   const chunk = appendChunkHtml(root);
   // Corpus pages: their scripts and off-host loads blocked (the machine is offline anyway).
   const csp = {
@@ -180,6 +190,7 @@ export async function benchBrowsers(
   };
   const server = await serveFixtures((p) => (p.startsWith('/corpus/') ? csp : {}), {
     '/bench/large.html': large,
+    '/bench/large-ru.html': russian,
   });
   const reports: BrowserBenchReport[] = [];
   try {
@@ -193,6 +204,28 @@ export async function benchBrowsers(
       try {
         const probe = await eb.openExtensionPage('popup.html');
         const report: BrowserBenchReport = { browser: name };
+
+        const ru = await measurePage(
+          eb,
+          probe,
+          server.url('bench/large-ru.html'),
+          'Russian (2 MB)',
+        );
+        await ru.page.close();
+        const foreign: PageFigure[] = [];
+        for (const { file, lang } of nonEnglishPages(root)) {
+          const m = await measurePage(eb, probe, server.url(`corpus/${file}`), `${file} (${lang})`);
+          foreign.push(m.figure);
+          await m.page.close();
+        }
+        report.languages = {
+          russianPage: { ...ru.figure, bytes: russian.length },
+          corpus: foreign,
+        };
+        if (only === 'languages') {
+          reports.push(report);
+          continue;
+        }
 
         const { figure, page, tabId } = await measurePage(
           eb,

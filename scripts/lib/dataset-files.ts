@@ -20,7 +20,7 @@ import {
 import { extractArticle } from '../../src/dataset/html';
 import type { Dataset } from '../../src/dataset/types';
 
-/** Reads and validates assets/reference/{outlets,people,events}.json. */
+/** Reads and validates assets/reference/{outlets,people,events,languages}.json. */
 export async function readReference(dir: string): Promise<ReferenceData> {
   const read = async <K extends keyof typeof ReferenceFiles>(name: K) => {
     const file = path.join(dir, name);
@@ -34,6 +34,7 @@ export async function readReference(dir: string): Promise<ReferenceData> {
     outlets: await read('outlets.json'),
     people: await read('people.json'),
     events: await read('events.json'),
+    languages: await read('languages.json'),
   });
 }
 

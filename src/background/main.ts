@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { buildCard, buildStatementDetail } from '../cards/build-card';
+import { withLanguages } from '../cards/languages';
 import { wordDiff } from '../diff/word-diff';
 import { matcherSpecFromDataset, prepareMatcher } from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
@@ -31,7 +32,8 @@ export function startBackground(): void {
     },
     'card:get': async ({ entity, pageText }) => {
       const { index } = await data.get();
-      return buildCard(index, entity, wordDiff, pageText);
+      const card = buildCard(index, entity, wordDiff, pageText);
+      return card && withLanguages(index, card);
     },
     'compare:open': async ({ articles }) => {
       await browser.tabs.create({ url: compareUrl(articles) });

@@ -86,6 +86,8 @@ export interface PersonCard {
   page: PageVersion | null;
   /** Articles in the dataset that quote this person, for the compare view. */
   articles: string[];
+  /** Languages of those articles (`withLanguages`), for a note on pages in another. */
+  languages?: string[];
 }
 
 export interface EventCard {
@@ -101,6 +103,8 @@ export interface EventCard {
   onlyIn: OnlyIn[];
   page: PageVersion | null;
   articles: string[];
+  /** Languages of those articles (`withLanguages`), for a note on pages in another. */
+  languages?: string[];
 }
 
 export type CardData = PersonCard | EventCard;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { inflect, type InflectionData } from '../matching/inflect';
 import type { DatasetEvent, Outlet, Person } from './types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug'));
@@ -6,6 +7,41 @@ const country = v.nullable(
   v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO country code')),
 );
 const names = v.array(v.pipe(v.string(), v.minLength(1)));
+/** A BCP 47 primary language subtag: "fr", "ru". */
+const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language code'));
+
+/**
+ * A person's or event's names in one language (base forms; inflected forms are generated from
+ * them by the language's rules). Every list may be left out.
+ */
+export const LocalNamesSchema = v.object({
+  aliases: v.optional(names, []),
+  shortForms: v.optional(names, []),
+  ambiguousShortForms: v.optional(names, []),
+  namesakes: v.optional(names, []),
+  titles: v.optional(names, []),
+  /** Words of these names that never inflect ("Ким" in "Ким Чен Ына"). */
+  indeclinable: v.optional(names, []),
+});
+
+/** Names per language, keyed by language code (assets/reference/languages.json). */
+const localNames = v.optional(v.record(language, LocalNamesSchema), {});
+
+/** A language pages may be written in, and how it inflects names (assets/reference/languages.json). */
+export const LanguageSchema = v.object({
+  code: language,
+  name: v.pipe(v.string(), v.minLength(1)),
+  indeclinable: v.optional(names),
+  inflection: v.optional(
+    v.array(
+      v.object({
+        endings: v.pipe(names, v.minLength(1)),
+        strip: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        cases: v.array(v.pipe(v.array(v.string()), v.minLength(1))),
+      }),
+    ),
+  ),
+});
 
 /** Curated outlets, people and events (assets/reference/*.json). */
 export const OutletSchema = v.object({
@@ -26,6 +62,7 @@ export const ReferencePersonSchema = v.object({
   titles: names,
   role: v.nullable(v.string()),
   country,
+  names: localNames,
 });
 
 export const EventSchema = v.object({
@@ -37,10 +74,14 @@ export const EventSchema = v.object({
   description: v.string(),
 });
 
+/** An event in events.json: the dataset's event plus its names per language. */
+export const ReferenceEventSchema = v.object({ ...EventSchema.entries, names: localNames });
+
 export const ReferenceFiles = {
   'outlets.json': v.object({ outlets: v.array(OutletSchema) }),
   'people.json': v.object({ people: v.array(ReferencePersonSchema) }),
-  'events.json': v.object({ events: v.array(EventSchema) }),
+  'events.json': v.object({ events: v.array(ReferenceEventSchema) }),
+  'languages.json': v.object({ languages: v.array(LanguageSchema) }),
 } as const;
 
 /** Everything the pipeline knows before it reads an article. */
@@ -145,12 +186,45 @@ export function parseJsonFile<S extends v.GenericSchema>(
   throw new InputError(file, lineOfKey(text, path), `${where}${issue.message}`);
 }
 
+type LocalNames = v.InferOutput<typeof LocalNamesSchema>;
+type Language = v.InferOutput<typeof LanguageSchema>;
+
+/**
+ * The names of every language, flattened into the English lists the matcher and search read
+ * (all languages are tried on every page: see docs/dataset.md), with inflected forms generated.
+ * An unknown language code is an error, so a typo cannot silently drop names.
+ */
+function withLanguages<T extends { aliases: string[] }>(
+  what: string,
+  entry: T,
+  local: Record<string, LocalNames>,
+  languages: Map<string, Language>,
+  fields: readonly (keyof LocalNames & keyof T)[],
+): T {
+  const out = { ...entry } as Record<string, unknown>;
+  for (const [code, n] of Object.entries(local)) {
+    const lang = languages.get(code);
+    if (!lang) throw new InputError(`${what}.json`, 1, `unknown language "${code}"`);
+    const data: InflectionData = lang;
+    for (const field of fields) {
+      const forms = ((n[field] ?? []) as string[]).flatMap((f) =>
+        inflect(f, data, n.indeclinable ?? []),
+      );
+      out[field] = [...new Set([...(out[field] as string[]), ...forms])];
+    }
+  }
+  delete out.names;
+  return out as T;
+}
+
 /** Turns the reference files into ReferenceData, checking ids are unique. */
 export function referenceFromFiles(files: {
   outlets: v.InferOutput<(typeof ReferenceFiles)['outlets.json']>;
   people: v.InferOutput<(typeof ReferenceFiles)['people.json']>;
   events: v.InferOutput<(typeof ReferenceFiles)['events.json']>;
+  languages?: v.InferOutput<(typeof ReferenceFiles)['languages.json']>;
 }): ReferenceData {
+  const languages = new Map((files.languages?.languages ?? []).map((l) => [l.code, l]));
   const unique = <T extends { id: string }>(what: string, list: T[]) => {
     const seen = new Set<string>();
     for (const x of list) {
@@ -161,10 +235,17 @@ export function referenceFromFiles(files: {
   };
   return {
     outlets: unique('outlets', files.outlets.outlets),
-    people: unique('people', files.people.people).map((p) => ({
-      ...p,
-      source: 'reference' as const,
-    })),
-    events: unique('events', files.events.events),
+    people: unique('people', files.people.people).map(({ names, ...p }) =>
+      withLanguages('people', { ...p, source: 'reference' as const }, names, languages, [
+        'aliases',
+        'shortForms',
+        'ambiguousShortForms',
+        'namesakes',
+        'titles',
+      ]),
+    ),
+    events: unique('events', files.events.events).map(({ names, ...e }) =>
+      withLanguages('events', e, names, languages, ['aliases']),
+    ),
   };
 }

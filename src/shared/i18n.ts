@@ -68,3 +68,17 @@ export function regionName(code: string | null | undefined): string {
     return code;
   }
 }
+
+/** A language's name from its code, in the UI language ("russe"), or the code. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Items joined as the UI language joins a list ("English and French", "anglais et français"). */
+export function listOf(items: string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+}

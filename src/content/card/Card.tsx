@@ -1,5 +1,6 @@
 import type { CardData } from '../../cards/build-card';
-import { formatDate, regionName, t } from '../../shared/i18n';
+import { languageMismatch } from '../../cards/languages';
+import { formatDate, languageName, listOf, regionName, t } from '../../shared/i18n';
 import { Group, Only } from '../../ui/coverage/Coverage';
 
 export interface CardProps {
@@ -21,6 +22,16 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
         (a, b) => Number(b.coverage === pageCoverage) - Number(a.coverage === pageCoverage),
       )
     : [];
+  const mismatch = data
+    ? languageMismatch(document.documentElement.lang, data.languages ?? [])
+    : null;
+  const language = mismatch
+    ? t(
+        'pageLanguageNote',
+        languageName(mismatch.page),
+        listOf(mismatch.statements.map(languageName)),
+      )
+    : null;
   return (
     <div class="card" role="dialog" aria-label={name} tabIndex={-1}>
       <header class="head">
@@ -48,6 +59,11 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
           </button>
         </div>
       </header>
+      {language && (
+        <p class="page-note" data-testid="page-language">
+          {language}
+        </p>
+      )}
       {error && <p class="muted">{error}</p>}
       {!data && !error && <p class="muted">{t('loading')}</p>}
       {data?.kind === 'event' && <p class="about">{data.description}</p>}
