@@ -53,6 +53,15 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
     if (skip) return;
     server = await serveFixtures();
     eb = await launchWithExtension(name);
+    // These tests check that every name form is found: every mention marked, not the quiet
+    // default (which test/e2e/quiet.test.ts covers).
+    const options = await eb.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid="mark-every"]');
+    await options.click('[data-testid="mark-every"]');
+    await options.waitForFunction(
+      () => (document.querySelector('[data-testid="mark-every"]') as HTMLInputElement).checked,
+    );
+    await options.close();
   });
   afterAll(async () => {
     await eb?.close();

@@ -37,6 +37,11 @@ const marks = (page: Page) =>
       .sort();
   }, HIGHLIGHT_NAME);
 
+// The same rule on a Russian page, with declined forms.
+const RU_FORMS = ['Владимир Путин', 'Путина', 'Путину', 'Путиным', 'Путине'];
+const PAGE_RU = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Тихо</title></head>
+<body><article>${RU_FORMS.map((f, i) => `<p>Абзац ${i}: ${f} и другие.</p>`).join('\n')}</article></body></html>`;
+
 interface Ping {
   counts: { entity: string; count: number }[];
   stats: { done: boolean; mentions: number; marks: number } | null;
@@ -53,7 +58,7 @@ describe.each(browsersToTest())('quiet marks in $name', ({ name, skip }) => {
 
   beforeAll(async () => {
     if (skip) return;
-    server = await serveFixtures({}, { '/quiet.html': PAGE });
+    server = await serveFixtures({}, { '/quiet.html': PAGE, '/quiet-ru.html': PAGE_RU });
     eb = await launchWithExtension(name);
     page = await eb.browser.newPage();
     const url = server.url('quiet.html');
@@ -87,6 +92,22 @@ describe.each(browsersToTest())('quiet marks in $name', ({ name, skip }) => {
       expect(reply.stats).toMatchObject({ mentions: 11, marks: 5 });
     },
   );
+
+  it.skipIf(skip)('works the same on a Russian page, declined forms included', async () => {
+    const ru = await eb.browser.newPage();
+    const url = server.url('quiet-ru.html');
+    await ru.goto(url);
+    await waitForHighlights(ru, 1);
+    const id = await tabIdOf(options, url);
+    const deadline = Date.now() + 10_000;
+    let reply = (await sendToTabFrom(options, id, { type: 'tab:ping', payload: {} })) as Ping;
+    while (!reply.stats?.done && Date.now() < deadline) {
+      reply = (await sendToTabFrom(options, id, { type: 'tab:ping', payload: {} })) as Ping;
+    }
+    expect(await marks(ru)).toEqual(['Абзац 0: Вл:Владимир Путин', 'Абзац 3: Пу:Путиным']);
+    expect(reply.counts.find((c) => c.entity === 'vladimir-putin')?.count).toBe(5);
+    await ru.close();
+  });
 
   it.skipIf(skip)('the keyboard cursor visits marks only', async () => {
     const visited: string[] = [];
