@@ -202,7 +202,10 @@ export class PageScanner {
       this.clearBlock(el);
       this.stats.blocks++;
       const found = this.options.matcher.match(text);
-      if (found.length) this.addMentions(plainBlock(el, text), found);
+      if (found.length) {
+        this.addMentions(plainBlock(el, text), found);
+        this.paintBlock(el);
+      }
       return;
     }
     const runs: TextBlock[] = [];
@@ -224,6 +227,8 @@ export class PageScanner {
       this.clearBlock(block);
       this.stats.blocks++;
       for (const run of list) this.scanBlock(run);
+      // Painted once the whole block is read: per run would be quadratic in a block of many runs.
+      this.paintBlock(block);
     }
   }
 
@@ -234,6 +239,7 @@ export class PageScanner {
     this.clearBlock(block);
     this.stats.blocks++;
     for (const run of this.ownRuns(block)) this.scanBlock(run);
+    this.paintBlock(block);
   }
 
   /** Marked mentions, in document order: what the keyboard cursor and "reveal" visit. */
@@ -464,7 +470,6 @@ export class PageScanner {
       if (m.full) this.confirmed.set(m.entity, (this.confirmed.get(m.entity) ?? 0) + 1);
       if (!m.ambiguous) this.activate(mention);
     }
-    this.paintBlock(block.block);
   }
 
   /** Shows ambiguous mentions whose entity the page now names in full, hides the others. */

@@ -120,10 +120,11 @@ export async function startTrap(): Promise<Trap> {
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
-  options: { proxy?: number; headless?: boolean; locale?: string } = {},
+  options: { proxy?: number; headless?: boolean; locale?: string; colorScheme?: 'dark' } = {},
 ): Promise<ExtensionBrowser> {
   const headless = options.headless ?? true;
   const { locale } = options;
+  const dark = options.colorScheme === 'dark';
   const build = path.join(ROOT, BROWSERS[name].build);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
@@ -135,6 +136,7 @@ export async function launchWithExtension(
         ...CHROMIUM_FLAGS,
         ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`] : []),
         ...(locale ? [`--lang=${locale}`] : []),
+        ...(dark ? ['--force-dark-mode'] : []),
       ],
       ...(locale ? { env: { ...process.env, LANGUAGE: locale } } : {}),
     });
@@ -163,6 +165,8 @@ export async function launchWithExtension(
       'privacy.reduceTimerPrecision': false,
       // The UI language; needs that language's pack (Debian: firefox-esr-l10n-LANG).
       ...(locale ? { 'intl.locale.requested': locale } : {}),
+      // prefers-color-scheme for every page, extension pages included (0 = dark).
+      ...(dark ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
       ...(options.proxy
         ? {
             'network.proxy.type': 1,
