@@ -68,6 +68,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
         html: new XMLSerializer().serializeToString(document),
       } satisfies ContentReply<'tab:article'>;
     }
+    if (msg?.type === 'tab:card') {
+      return (session?.cardSnapshot() ?? null) satisfies ContentReply<'tab:card'>;
+    }
     if (msg?.type === 'tab:reveal') {
       const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
       return (session?.reveal(entity) ?? false) satisfies ContentReply<'tab:reveal'>;

@@ -4,7 +4,7 @@ import { Highlighter } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
-import type { CardTarget } from './card/card-controller';
+import type { CardSnapshot, CardTarget } from './card/card-controller';
 import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
@@ -121,6 +121,10 @@ export class PageSession {
     return true;
   }
 
+  cardSnapshot(): CardSnapshot | null {
+    return this.card.snapshot();
+  }
+
   destroy(): void {
     if (this.abort.signal.aborted) return;
     this.abort.abort();
@@ -153,7 +157,8 @@ export class PageSession {
   }
 
   private onPointerMove(e: PointerEvent): void {
-    if (e.pointerType === 'touch') return;
+    // Only the reader opens cards: a page's synthetic events are dropped before any work.
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     this.pointer = { x: e.clientX, y: e.clientY };
     const host = this.card.host;
     if (host && e.composedPath().includes(host)) return;
@@ -167,7 +172,7 @@ export class PageSession {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (e.pointerType !== 'touch') return;
+    if (!e.isTrusted || e.pointerType !== 'touch') return;
     const m = this.scanner.mentionAt(e.clientX, e.clientY);
     if (m) this.card.openNow(this.target(m), { focus: false });
   }

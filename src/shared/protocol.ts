@@ -8,6 +8,7 @@
 import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
 import type { PreparedMatcher } from '../matching/compile';
+import type { CardSnapshot } from '../content/card/card-controller';
 
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';
@@ -89,6 +90,11 @@ export interface BackgroundProtocol {
 
 /** Messages handled by content scripts (sent by extension pages with tabs.sendMessage). */
 export interface ContentProtocol {
+  /**
+   * The open card's content. The card's shadow root is closed, so the page cannot read it;
+   * our own extension pages (and the e2e tests through them) ask here.
+   */
+  'tab:card': { payload: Record<string, never>; reply: CardSnapshot | null };
   /** Scroll to the next mention of `entity` (or of anything, when null) and open its card. */
   'tab:reveal': { payload: { entity: string | null }; reply: boolean };
   /** The page's markup for "Add this article" (parsed by Readability in the extension page). */

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryIdFor } from '../../src/library/review';
 import {
   browsersToTest,
-  cardState,
   hoverUntilCard,
   launchWithExtension,
   serveFixtures,
@@ -100,8 +99,7 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       await page.setViewport({ width: 1100, height: 800 });
       await page.goto(server.url('summit.html?t=lib2'));
       await waitForHighlights(page, 5);
-      await hoverUntilCard(page, '#putin', 'Putin');
-      const card = await cardState(page);
+      const card = await hoverUntilCard(eb, page, '#putin', 'Putin');
       expect(card?.text).toContain('Example Wire');
       expect(card?.text).toContain(NEW_QUOTE);
       expect(card?.text).toMatch(/RT/);

@@ -23,6 +23,26 @@ import { DEFAULT_TIMINGS, HoverIntent, type HoverTimings } from './hover-intent'
 /** Name of our one element in the page: the shadow-root host of every UI we show. */
 export const UI_HOST_NAME = 'counterpoint-ui';
 
+/** Events inside the card that act on it; synthetic ones are stopped before they reach it. */
+const UNTRUSTED_BLOCKED = ['click', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'input'];
+
+function dropUntrusted(e: Event): void {
+  if (!e.isTrusted) e.stopImmediatePropagation();
+}
+
+/** What the card shows, read by our own extension pages (tests, never the page). */
+export interface CardSnapshot {
+  label: string | null;
+  text: string;
+  removed: string[];
+  added: string[];
+  /** Focus is inside the card. */
+  focused: boolean;
+  /** The card's outlet versions are rendered (its data arrived). */
+  versions: boolean;
+  background: string;
+}
+
 /** A mention the card can be shown for. */
 export interface CardTarget {
   /** Person or event id. */
@@ -58,6 +78,7 @@ export class CardController {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private mounting: Promise<void> | null = null;
   private container: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private state: State = { target: null, data: null, error: null, pinned: false };
   private stopPositioning: (() => void) | null = null;
@@ -114,6 +135,22 @@ export class CardController {
   /** The host element, if the UI was ever created; for hit tests that must ignore our UI. */
   get host(): HTMLElement | null {
     return this.ui?.shadowHost ?? null;
+  }
+
+  /** The open card as the reader sees it, or null; for our own extension pages only. */
+  snapshot(): CardSnapshot | null {
+    const dialog = this.container?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    const card = this.cardElement();
+    return {
+      label: dialog.getAttribute('aria-label'),
+      text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
+      removed: [...dialog.querySelectorAll('del.diff')].map((e) => e.textContent ?? ''),
+      added: [...dialog.querySelectorAll('ins.diff')].map((e) => e.textContent ?? ''),
+      focused: document.activeElement === this.host && this.shadow?.activeElement === dialog,
+      versions: dialog.querySelector('.versions') !== null,
+      background: card ? getComputedStyle(card).backgroundColor : '',
+    };
   }
 
   destroy(): void {
@@ -177,17 +214,23 @@ export class CardController {
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        mode: 'open',
+        // Closed: nothing in the card (names, library statements) is reachable from the page.
+        mode: 'closed',
         // Inlined, not a web-accessible file: pages cannot probe for the extension by URL.
         css: `${coverageCss}\n${cardCss}`,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
-        onMount: (container) => {
+        onMount: (container, shadow) => {
           const layer = document.createElement('div');
           layer.className = 'layer';
           container.append(layer);
-          layer.addEventListener('pointerenter', () => this.intent.enterCard());
-          layer.addEventListener('pointerleave', () => this.intent.leaveCard());
+          // Only the reader's own input acts on the card (pin, close, compare, hover).
+          for (const type of UNTRUSTED_BLOCKED) {
+            shadow.addEventListener(type, dropUntrusted, { capture: true });
+          }
+          layer.addEventListener('pointerenter', (e) => e.isTrusted && this.intent.enterCard());
+          layer.addEventListener('pointerleave', (e) => e.isTrusted && this.intent.leaveCard());
           this.container = layer;
+          this.shadow = shadow;
         },
         onRemove: () => {
           if (this.container) render(null, this.container);
@@ -275,6 +318,7 @@ export class CardController {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (!e.isTrusted) return;
     if (e.key === 'Escape' && this.isOpen) {
       e.stopPropagation();
       this.intent.close();
@@ -282,7 +326,7 @@ export class CardController {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (!this.isOpen || this.intent.pinned) return;
+    if (!e.isTrusted || !this.isOpen || this.intent.pinned) return;
     const host = this.host;
     if (host && e.composedPath().includes(host)) return;
     this.intent.close();

@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createCard } from './card-chunk';
-import type { CardController, CardControllerOptions, CardTarget } from './card-controller';
+import type {
+  CardController,
+  CardControllerOptions,
+  CardSnapshot,
+  CardTarget,
+} from './card-controller';
 import type { HoverTimings } from './hover-intent';
 
 /** Path of the card's module in the build (scripts/lib/card-chunk.ts writes it). */
@@ -42,6 +47,11 @@ export class LazyCard {
   /** Our shadow-root host, once the card has been shown. */
   get host(): HTMLElement | null {
     return this.card?.host ?? null;
+  }
+
+  /** The open card's content, for our own extension pages (null while none is open). */
+  snapshot(): CardSnapshot | null {
+    return this.card?.snapshot() ?? null;
   }
 
   destroy(): void {
