@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { wordDiff } from '../diff/word-diff';
-import { matcherSpecFromDataset, prepareMatcher } from '../matching';
+import { loadBundledDataset } from '../shared/dataset-source';
 import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
 import { compareUrl } from '../shared/pages';
-import { cachedBootSpec } from './boot-spec';
+import { bootFor, cachedBootSpec } from './boot-spec';
+import { answerCardRequest } from './card-request';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
 import { SearchService } from './search-service';
@@ -19,19 +20,22 @@ export function startBackground(): void {
     currentLibraryRevision,
   );
   installRouter({
-    'content:boot': async () => ({
-      matcher: await cachedBootSpec(async () =>
-        prepareMatcher(matcherSpecFromDataset((await data.get()).dataset)),
-      ),
-    }),
+    'content:boot': () =>
+      cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset)),
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
       return null;
     },
-    'card:get': async ({ entity, pageText }) => {
-      const { index } = await data.get();
-      return buildCard(index, entity, wordDiff, pageText);
-    },
+    'card:get': (payload, { tabId }) =>
+      answerCardRequest(
+        {
+          reported: (id) => tabState.get(id),
+          build: async (entity, pageText) =>
+            buildCard((await data.get()).index, entity, wordDiff, pageText),
+        },
+        payload,
+        tabId,
+      ),
     'compare:open': async ({ articles }) => {
       await browser.tabs.create({ url: compareUrl(articles) });
       return null;

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatcher, type Matcher, type PreparedMatcher } from '../matching';
-import { Highlighter } from '../page/highlighter';
+import { Highlighter, UnpaintedMarks } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
@@ -8,7 +8,10 @@ import type { CardSnapshot, CardTarget } from './card/card-controller';
 import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
+  /** Bundled names: painted in `CSS.highlights`. */
   matcher: PreparedMatcher;
+  /** People only the reader's library knows: found, never painted (see README, security). */
+  library: PreparedMatcher | null;
   /** Entities the reader chose not to mark. */
   hidden: readonly string[];
   highlightName: string;
@@ -27,11 +30,14 @@ export class PageSession {
   private readonly highlighter: Highlighter;
   private readonly matcher: Matcher;
   private readonly scanner: PageScanner;
+  /** The scan for library-only people, after the bundled one; null when there are none. */
+  private readonly libraryScan: { matcher: Matcher; scanner: PageScanner } | null = null;
   private readonly card: LazyCard;
   private reportTimer: number | null = null;
   private pointer: { x: number; y: number } | null = null;
   private frame: number | null = null;
   private lastReported = '';
+  private reporting: Promise<void> = Promise.resolve();
   private readonly setupMs: number;
 
   constructor(
@@ -54,10 +60,27 @@ export class PageSession {
         clearTimeout: (id) => clearTimeout(id),
       },
     });
+    if (options.library) {
+      const matcher = buildMatcher(options.library, options.hidden);
+      const scanner = new PageScanner(document, {
+        matcher,
+        highlighter: new UnpaintedMarks(),
+        onChange: () => this.scheduleReport(),
+        timers: {
+          setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+          clearTimeout: (id) => clearTimeout(id),
+        },
+      });
+      this.libraryScan = { matcher, scanner };
+    }
     this.card = new LazyCard(
       ctx,
       {
-        loadCard: (entity, pageText) => sendToBackground('card:get', { entity, pageText }),
+        loadCard: async (entity, pageText) => {
+          // The background answers only for people this page was reported to mention.
+          await this.flushReport();
+          return sendToBackground('card:get', { entity, pageText });
+        },
         openCompare: (articles) => void sendToBackground('compare:open', { articles }),
         timings: {
           fetchDelay: Math.min(150, options.hoverDelay),
@@ -81,8 +104,10 @@ export class PageSession {
     signal.addEventListener('abort', () => clearInterval(keepAlive));
   }
 
-  start(): Promise<void> {
-    return this.scanner.start();
+  /** Scans for bundled names, then (unpainted) for library-only people. */
+  async start(): Promise<void> {
+    await this.scanner.start();
+    if (!this.abort.signal.aborted) await this.libraryScan?.scanner.start();
   }
 
   setHoverDelay(ms: number): void {
@@ -94,18 +119,28 @@ export class PageSession {
   }
 
   counts(): MentionCount[] {
-    return this.scanner
-      .counts()
-      .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity }));
+    const own = this.libraryScan;
+    return [
+      ...this.scanner
+        .counts()
+        .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity })),
+      ...(own?.scanner
+        .counts()
+        .map((c) => ({ ...c, name: own.matcher.entity(c.entity)?.name ?? c.entity })) ?? []),
+    ];
   }
 
   stats(): ScanStats {
-    return { ...this.scanner.stats, setupMs: this.setupMs };
+    return {
+      ...this.scanner.stats,
+      setupMs: this.setupMs,
+      libraryScanMs: this.libraryScan?.scanner.stats.scanMs ?? 0,
+    };
   }
 
   /** Scrolls to the next mention (of `entity` or any) and opens its card with focus in it. */
   reveal(entity: string | null): boolean {
-    const m = this.scanner.next(entity);
+    const m = this.scanner.next(entity) ?? this.libraryScan?.scanner.next(entity) ?? null;
     if (!m) return false;
     const target = this.target(m);
     const range = target.range();
@@ -131,6 +166,7 @@ export class PageSession {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     if (this.reportTimer !== null) clearTimeout(this.reportTimer);
     this.scanner.destroy();
+    this.libraryScan?.scanner.destroy();
     this.highlighter.destroy();
     this.card.destroy();
     void sendToBackground('content:mentions', { counts: [] }).catch(() => {});
@@ -139,7 +175,8 @@ export class PageSession {
   private target(m: PageMention): CardTarget {
     return {
       entity: m.entity,
-      key: String(m.id),
+      // Ids are per scanner; entities differ between the bundled and the library scan.
+      key: `${m.entity}\u0000${m.id}`,
       range: () => {
         const r = m.range;
         if (!r.startContainer.isConnected || !r.endContainer.isConnected) return null;
@@ -166,26 +203,38 @@ export class PageSession {
     this.frame ??= requestAnimationFrame(() => {
       this.frame = null;
       if (!this.pointer) return;
-      const m = this.scanner.mentionAt(this.pointer.x, this.pointer.y);
+      const m = this.mentionAt(this.pointer.x, this.pointer.y);
       this.card.hover(m ? this.target(m) : null);
     });
   }
 
   private onPointerDown(e: PointerEvent): void {
     if (!e.isTrusted || e.pointerType !== 'touch') return;
-    const m = this.scanner.mentionAt(e.clientX, e.clientY);
+    const m = this.mentionAt(e.clientX, e.clientY);
     if (m) this.card.openNow(this.target(m), { focus: false });
+  }
+
+  private mentionAt(x: number, y: number): PageMention | null {
+    return this.scanner.mentionAt(x, y) ?? this.libraryScan?.scanner.mentionAt(x, y) ?? null;
   }
 
   private scheduleReport(): void {
     if (this.reportTimer !== null) return;
-    this.reportTimer = this.ctx.setTimeout(() => {
-      this.reportTimer = null;
-      const counts = this.counts();
-      const key = JSON.stringify(counts);
-      if (key === this.lastReported) return;
-      this.lastReported = key;
-      void sendToBackground('content:mentions', { counts }).catch(() => {});
-    }, 300);
+    this.reportTimer = this.ctx.setTimeout(() => void this.flushReport(), 300);
+  }
+
+  /** Sends the mention counts now if they changed since the last report. */
+  private async flushReport(): Promise<void> {
+    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
+    this.reportTimer = null;
+    const counts = this.counts();
+    const key = JSON.stringify(counts);
+    if (key === this.lastReported) return this.reporting;
+    this.lastReported = key;
+    this.reporting = sendToBackground('content:mentions', { counts }).then(
+      () => {},
+      () => {},
+    );
+    return this.reporting;
   }
 }

@@ -38,11 +38,18 @@ export interface ScanStats {
   /** Rescans after page changes, and the main-thread time of the last one. */
   rescans: number;
   lastRescanMs: number;
+  /** Main-thread time of the first scan for library-only people (0 when there are none). */
+  libraryScanMs: number;
 }
 
-/** What a content script needs to start on a page: the names to find, never the dataset. */
+/**
+ * What a content script needs to start on a page: the names to find, never the dataset.
+ * `matcher` holds the bundled names only, painted where the page can see them; `library`
+ * the people only the reader's library knows (null when none), found but never painted.
+ */
 export interface ContentBoot {
   matcher: PreparedMatcher;
+  library: PreparedMatcher | null;
 }
 
 /** What the popup shows for one statement. */
