@@ -133,6 +133,7 @@ export class PageSession {
   stats(): ScanStats {
     return {
       ...this.scanner.stats,
+      done: this.scanner.stats.done && (this.libraryScan?.scanner.stats.done ?? true),
       setupMs: this.setupMs,
       libraryScanMs: this.libraryScan?.scanner.stats.scanMs ?? 0,
     };
