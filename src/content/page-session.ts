@@ -2,9 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatcher, type Matcher, type PreparedMatcher } from '../matching';
 import { Highlighter, UnpaintedMarks } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
-import type { MentionCount, ScanStats } from '../shared/protocol';
+import type { CardSnapshot, MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
-import type { CardSnapshot, CardTarget } from './card/card-controller';
+import type { CardTarget } from './card/card-controller';
 import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {

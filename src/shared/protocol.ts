@@ -8,7 +8,6 @@
 import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
 import type { PreparedMatcher } from '../matching/compile';
-import type { CardSnapshot } from '../content/card/card-controller';
 
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';
@@ -50,6 +49,19 @@ export interface ScanStats {
 export interface ContentBoot {
   matcher: PreparedMatcher;
   library: PreparedMatcher | null;
+}
+
+/** The open card as the reader sees it; for our own extension pages (and tests) only. */
+export interface CardSnapshot {
+  label: string | null;
+  text: string;
+  removed: string[];
+  added: string[];
+  /** Focus is inside the card. */
+  focused: boolean;
+  /** The card's outlet versions are rendered (its data arrived). */
+  versions: boolean;
+  background: string;
 }
 
 /** What the popup shows for one statement. */

@@ -15,6 +15,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardData } from '../../cards/build-card';
+import type { CardSnapshot } from '../../shared/protocol';
 import { Card } from './Card';
 import cardCss from './card.css?inline';
 import coverageCss from '../../ui/coverage/coverage.css?inline';
@@ -28,19 +29,6 @@ const UNTRUSTED_BLOCKED = ['click', 'pointerdown', 'pointerup', 'keydown', 'keyu
 
 function dropUntrusted(e: Event): void {
   if (!e.isTrusted) e.stopImmediatePropagation();
-}
-
-/** What the card shows, read by our own extension pages (tests, never the page). */
-export interface CardSnapshot {
-  label: string | null;
-  text: string;
-  removed: string[];
-  added: string[];
-  /** Focus is inside the card. */
-  focused: boolean;
-  /** The card's outlet versions are rendered (its data arrived). */
-  versions: boolean;
-  background: string;
 }
 
 /** A mention the card can be shown for. */

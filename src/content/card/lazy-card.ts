@@ -1,13 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createCard } from './card-chunk';
-import type {
-  CardController,
-  CardControllerOptions,
-  CardSnapshot,
-  CardTarget,
-} from './card-controller';
+import type { CardController, CardControllerOptions, CardTarget } from './card-controller';
 import type { HoverTimings } from './hover-intent';
+import type { CardSnapshot } from '../../shared/protocol';
 
 /** Path of the card's module in the build (scripts/lib/card-chunk.ts writes it). */
 const CARD_MODULE = '/content-scripts/card.js';
