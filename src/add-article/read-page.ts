@@ -1,4 +1,4 @@
-import { addArticle, type ArticleAddition } from '../dataset';
+import type { ArticleAddition } from '../dataset';
 import { extractArticle } from '../dataset/html';
 import type { Dataset, Outlet } from '../dataset/types';
 import { Library } from '../library/library';
@@ -6,6 +6,7 @@ import { mergeDataset } from '../library/merge';
 import { inputForPage, libraryIdFor, outletForPage, type PageArticle } from '../library/review';
 import { loadBundledDataset } from '../shared/dataset-source';
 import { sendToTab } from '../shared/messaging';
+import { runPipeline } from './run-pipeline';
 
 /** Everything the review needs: what the pipeline found and what it can be corrected to. */
 export interface Draft {
@@ -22,9 +23,13 @@ export class AddError extends Error {}
 /**
  * Reads the article in `tabId` and runs the dataset pipeline on it against the bundled
  * dataset and the library. The page's markup is parsed here, in the extension page, by
- * DOMParser (scripts never run) and read by Readability.
+ * DOMParser (scripts never run) and read by Readability; the pipeline runs in a worker
+ * (`work` reports its progress and can stop it).
  */
-export async function draftFromTab(tabId: number): Promise<Draft> {
+export async function draftFromTab(
+  tabId: number,
+  work: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<Draft> {
   let reply;
   try {
     reply = await sendToTab(tabId, 'tab:article', {});
@@ -53,7 +58,7 @@ export async function draftFromTab(tabId: number): Promise<Draft> {
     }
     const { outlet, isNew } = outletForPage(dataset.outlets, page.url, page.siteName);
     const withOutlet = isNew ? { ...dataset, outlets: [...dataset.outlets, outlet] } : dataset;
-    const addition = addArticle(withOutlet, inputForPage(page, outlet.id));
+    const addition = await runPipeline(withOutlet, inputForPage(page, outlet.id), work);
     return { page, addition, outlet, newOutlet: isNew, dataset: withOutlet };
   });
 }

@@ -3,36 +3,54 @@ import { Library } from '../../library/library';
 import { entryFromReview } from '../../library/review';
 import { bumpLibraryRevision } from '../../shared/library-signal';
 import { AddError, draftFromTab, type Draft } from '../read-page';
+import { PipelineStopped } from '../run-pipeline';
 
 type State =
-  | { status: 'reading' }
+  | { status: 'reading'; progress: number }
   | { status: 'failed'; message: string }
   | { status: 'review'; draft: Draft }
   | { status: 'saved'; title: string; statements: number };
 
 /** "Add this article": read the tab, show what was found, let the reader correct it, save. */
 export function AddArticle({ tabId }: { tabId: number | null }) {
-  const [state, setState] = useState<State>({ status: 'reading' });
+  const [state, setState] = useState<State>({ status: 'reading', progress: 0 });
+  const [stopper] = useState(() => new AbortController());
   useEffect(() => {
     if (tabId === null) {
       setState({ status: 'failed', message: 'Open this from the toolbar popup on an article.' });
       return;
     }
-    draftFromTab(tabId).then(
+    draftFromTab(tabId, {
+      signal: stopper.signal,
+      onProgress: (progress) => setState({ status: 'reading', progress }),
+    }).then(
       (draft) => setState({ status: 'review', draft }),
       (error: unknown) =>
         setState({
           status: 'failed',
           message:
-            error instanceof AddError ? error.message : `Could not read the page: ${String(error)}`,
+            error instanceof PipelineStopped
+              ? 'Stopped. Nothing was added.'
+              : error instanceof AddError
+                ? error.message
+                : `Could not read the page: ${String(error)}`,
         }),
     );
-  }, [tabId]);
+    return () => stopper.abort();
+  }, [tabId, stopper]);
 
   return (
     <main class="page add">
       <h1>Add this article</h1>
-      {state.status === 'reading' && <p class="muted">Reading the article…</p>}
+      {state.status === 'reading' && (
+        <p class="muted" data-testid="reading">
+          {state.progress > 0 ? 'Finding statements…' : 'Reading the article…'}{' '}
+          <progress max={1} value={state.progress} aria-label="Progress" />{' '}
+          <button type="button" data-testid="stop" onClick={() => stopper.abort()}>
+            Stop
+          </button>
+        </p>
+      )}
       {state.status === 'failed' && (
         <p role="alert" data-testid="add-error">
           {state.message}
