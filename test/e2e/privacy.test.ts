@@ -178,13 +178,29 @@ describe.each(browsersToTest())('what a page can learn in $name', ({ name, skip 
       await waitForCard(eb, page, (c) => c === null);
       const brandvold = await restOn('#brandvold', 'Brandvold', 'Ilse Brandvold');
       expect(brandvold?.text).toContain(BRANDVOLD_QUOTE);
-      // The card's root stays closed to the page.
+      // The card's root stays closed to the page, and nothing outside it mirrors the card.
       expect(
         await page.evaluate(() => {
-          const host = document.querySelector('counterpoint-ui');
-          return host ? String(host.shadowRoot) : 'no host';
+          const host = document.querySelector('counterpoint-ui')!;
+          return {
+            root: String(host.shadowRoot),
+            attributes: host.getAttributeNames(),
+            text: host.textContent,
+            // Ids and aria-* outside the root: the page's own ids, nothing of ours.
+            refs: [...document.querySelectorAll('*')].flatMap((el) =>
+              el
+                .getAttributeNames()
+                .filter((a) => a.startsWith('aria-') || a === 'id')
+                .map((a) => `${a}=${el.getAttribute(a)}`),
+            ),
+          };
         }),
-      ).toBe('null');
+      ).toEqual({
+        root: 'null',
+        attributes: ['style'],
+        text: '',
+        refs: ['id=putin', 'id=brandvold', 'id=field-wrap', 'id=field'],
+      });
       await page.close();
     },
     60_000,
