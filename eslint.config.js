@@ -8,8 +8,11 @@ const CONTEXTS = ['background', 'content', 'popup', 'options', 'compare', 'add-a
 /** Matches an import path that reaches into one of `contexts`' folders. */
 const contextImport = (contexts) => `(^|[/@~])(${contexts.join('|')})(/|\\.tsx?$|$)`;
 
-/** Each extension context may use shared code, never another context's code. */
-const boundary = (context, files) => ({
+/**
+ * Code in `files` must not import any other context's code, nor the folders in `also`. One rule
+ * per folder: ESLint's flat config replaces, not merges, a rule's options across blocks.
+ */
+const boundary = (context, files, also = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
@@ -17,14 +20,25 @@ const boundary = (context, files) => ({
       {
         patterns: [
           {
-            regex: contextImport(CONTEXTS.filter((c) => c !== context)),
-            message: `Code for the ${context} context must not import another context's code; move shared code to src/shared or the pure core.`,
+            regex: contextImport([...CONTEXTS.filter((c) => c !== context), ...also]),
+            message: `${context} code must not import this (other contexts: ${CONTEXTS.filter((c) => c !== context).join(', ')}; also ${also.join(', ') || 'nothing'}); move shared code to src/shared or the pure core.`,
           },
         ],
       },
     ],
   },
 });
+
+// Layers beside the contexts: `page` reads and marks the page (content only), `ui` holds
+// components for every UI (no storage, no page access), `library` is the reader's private
+// IndexedDB (never in the content script, nor anything a page's context loads), `shared`
+// is used by all and so depends on none of them.
+const LAYER_BOUNDARIES = [
+  boundary('page', ['src/page/**'], ['ui', 'library']),
+  boundary('ui', ['src/ui/**'], ['page', 'library']),
+  boundary('library', ['src/library/**'], ['page', 'ui']),
+  boundary('shared', ['src/shared/**'], ['page', 'ui', 'library']),
+];
 
 const PURE_CORE = [
   'src/dataset/**',
@@ -67,13 +81,14 @@ export default tseslint.config(
       ],
     },
   },
-  boundary('background', ['src/background/**', 'entrypoints/background.ts']),
-  boundary('content', ['src/content/**', 'entrypoints/content/**']),
-  boundary('popup', ['src/popup/**', 'entrypoints/popup/**']),
-  boundary('options', ['src/options/**', 'entrypoints/options/**']),
-  boundary('compare', ['src/compare/**', 'entrypoints/compare/**']),
-  boundary('add-article', ['src/add-article/**', 'entrypoints/add/**']),
-  boundary('welcome', ['src/welcome/**', 'entrypoints/welcome/**']),
+  boundary('background', ['src/background/**', 'entrypoints/background.ts'], ['page', 'ui']),
+  boundary('content', ['src/content/**', 'entrypoints/content/**'], ['library']),
+  boundary('popup', ['src/popup/**', 'entrypoints/popup/**'], ['page', 'library']),
+  boundary('options', ['src/options/**', 'entrypoints/options/**'], ['page']),
+  boundary('compare', ['src/compare/**', 'entrypoints/compare/**'], ['page']),
+  boundary('add-article', ['src/add-article/**', 'entrypoints/add/**'], ['page']),
+  boundary('welcome', ['src/welcome/**', 'entrypoints/welcome/**'], ['page', 'library']),
+  ...LAYER_BOUNDARIES,
   {
     // The pure core runs in Node, a service worker and a page: no DOM, no extension or Node API.
     files: PURE_CORE,
@@ -93,7 +108,7 @@ export default tseslint.config(
             },
             { group: ['preact', 'preact/*'], message: 'The pure core has no UI.' },
             {
-              regex: contextImport([...CONTEXTS, 'page', 'ui', 'shared']),
+              regex: contextImport([...CONTEXTS, 'page', 'ui', 'shared', 'library']),
               message: 'The pure core must not depend on context code.',
             },
           ],

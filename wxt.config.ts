@@ -6,11 +6,12 @@ import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { buildFromDisk, serialise } from './scripts/lib/dataset-files';
 import { buildSearchIndex, documentsOf } from './src/search';
 import { CARD_CHUNK, cardChunk } from './scripts/lib/card-chunk';
+import { PACKAGED } from './src/shared/packaged-files';
 
 /** Fixed add-on id: Firefox keys storage and the store listing on it. */
 export const GECKO_ID = 'counterpoint@counterpoint-reader.org';
 
-const HIGHLIGHT_CSS = 'content-scripts/highlight.css';
+const HIGHLIGHT_CSS = PACKAGED.highlightCss;
 
 const card = cardChunk(path.resolve(import.meta.dirname, 'src/content/card/card-chunk.ts'));
 
@@ -21,22 +22,22 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [noInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Counterpoint',
-    description:
-      'See who said what about the news you read, and how each outlet reported it. Works offline; sends nothing.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons,
-    action: { default_title: 'Counterpoint', default_icon: icons },
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     permissions: ['storage', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next mention on the page and open its card',
+        description: '__MSG_commandNextMention__',
       },
     },
     ...(browser === 'firefox'
       ? {
           // WXT maps `action` to MV2's `browser_action` but leaves the icon behind.
-          browser_action: { default_title: 'Counterpoint', default_icon: icons },
+          browser_action: { default_title: '__MSG_extName__', default_icon: icons },
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
@@ -67,10 +68,10 @@ export default defineConfig({
         path.resolve(wxt.config.root, 'assets/reference'),
       );
       for (const w of warnings) wxt.logger.warn(`dataset: ${w.file}: ${w.message}`);
-      files.push({ relativeDest: 'data/dataset.json', contents: serialise(dataset) });
+      files.push({ relativeDest: PACKAGED.dataset, contents: serialise(dataset) });
       // Search is prepared here so the popup pays for no indexing when it opens.
       files.push({
-        relativeDest: 'data/search-index.json',
+        relativeDest: PACKAGED.searchIndex,
         contents: JSON.stringify(buildSearchIndex(documentsOf(dataset))),
       });
       files.push({

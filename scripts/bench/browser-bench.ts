@@ -84,7 +84,7 @@ async function waitForStats(
   }
 }
 
-interface PageFigure {
+export interface PageFigure {
   page: string;
   /**
    * Cold read in an isolated world like the content script's own (Chromium: an isolated
@@ -104,7 +104,10 @@ interface PageFigure {
   /** setupMs + scanMs over pageReadMs. */
   pageRatio: number;
   longestSliceMs: number;
+  /** Every mention found: what "Mark every mention" marks. */
   mentions: number;
+  /** Mentions marked under the quiet default. */
+  marks: number;
 }
 
 async function measurePage(
@@ -134,6 +137,7 @@ async function measurePage(
       pageRatio: round((stats.setupMs + stats.scanMs) / Math.max(read.cold, 0.1)),
       longestSliceMs: round(stats.longestSliceMs),
       mentions: stats.mentions,
+      marks: stats.marks,
     },
   };
 }
@@ -155,6 +159,7 @@ export interface BrowserBenchReport {
     pagesOver1ms: number;
     maxLongestSliceMs: number;
     totalMentions: number;
+    totalMarks: number;
     worst: PageFigure[];
     /** Every page's figures (in the --json report). */
     all: PageFigure[];
@@ -238,6 +243,7 @@ export async function benchBrowsers(
           pagesOver1ms: figures.filter((f) => f.textReadMs >= 1).length,
           maxLongestSliceMs: round(Math.max(...figures.map((f) => f.longestSliceMs))),
           totalMentions: figures.reduce((n, f) => n + f.mentions, 0),
+          totalMarks: figures.reduce((n, f) => n + f.marks, 0),
           worst: [...figures].sort((a, b) => b.ratio - a.ratio).slice(0, 3),
           all: figures,
         };

@@ -11,7 +11,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { benchBrowsers } from './browser-bench';
+import { benchBrowsers, type PageFigure } from './browser-bench';
+import { round } from './stats';
+import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { benchLibrary, benchSearch } from './search-bench';
@@ -47,14 +49,14 @@ function bundleSizes() {
     readdirSync(path.join(out, 'chunks')).find((f) => f.startsWith(prefix));
   const rows = [
     file('content-scripts/content.js'),
-    file('content-scripts/card.js'),
+    file(PACKAGED.cardModule),
     file('background.js'),
     ...['popup-', 'options-', 'compare-']
       .map(chunk)
       .filter((f): f is string => !!f)
       .map((f) => file(`chunks/${f}`)),
-    file('data/dataset.json'),
-    file('data/search-index.json'),
+    file(PACKAGED.dataset),
+    file(PACKAGED.searchIndex),
   ];
   const total = (dir: string): number =>
     readdirSync(dir).reduce((n, f) => {
@@ -145,6 +147,7 @@ async function main() {
         check(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
       }
       if (b.corpus) {
+        reportMarks(b.browser, b.corpus.all);
         check(`${b.browser}: corpus median scan vs text read`, b.corpus.medianRatio, 3, 'x');
         check(`${b.browser}: corpus longest task`, b.corpus.maxLongestSliceMs, 50, 'ms');
       }
@@ -164,3 +167,29 @@ async function main() {
 }
 
 await main();
+
+/** Marks on the corpus pages: quiet default against every mention, same scan. */
+function reportMarks(browser: string, pages: PageFigure[]): void {
+  // Political stories the quiet default must at least halve (a mark on every other line).
+  const DENSE_PAGES = ['breitbart.html', 'yahoo-2.html', 'nytimes-1.html'];
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const densest = [...pages].sort((a, b) => b.mentions - a.mentions).slice(0, 5);
+  console.log(
+    `${browser} marks per corpus page, median: ${med(pages.map((p) => p.marks))} quiet, ` +
+      `${med(pages.map((p) => p.mentions))} every mention; pages with a mention: ` +
+      `${med(pages.filter((p) => p.mentions > 0).map((p) => p.marks))} quiet, ` +
+      `${med(pages.filter((p) => p.mentions > 0).map((p) => p.mentions))} every`,
+  );
+  console.table(densest.map((p) => ({ page: p.page, quiet: p.marks, every: p.mentions })));
+  for (const name of DENSE_PAGES) {
+    const p = pages.find((f) => f.page === name);
+    if (!p) continue;
+    console.log(`${browser} ${name}: ${p.marks} marks quiet, ${p.mentions} every mention`);
+    check(
+      `${browser}: ${name} quiet marks / every mention`,
+      round(p.marks / Math.max(1, p.mentions)),
+      0.5,
+      'x',
+    );
+  }
+}

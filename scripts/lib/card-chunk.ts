@@ -8,9 +8,10 @@
 import path from 'node:path';
 import { build, mergeConfig, type InlineConfig } from 'vite';
 import type { Wxt } from 'wxt';
+import { PACKAGED } from '../../src/shared/packaged-files';
 
 /** Where the module lands in the build, as the content script asks for it. */
-export const CARD_CHUNK = 'content-scripts/card.js';
+export const CARD_CHUNK = PACKAGED.cardModule;
 
 /** WXT hook bodies: capture the content script's config, build the module, list it as web-accessible. */
 export function cardChunk(entry: string) {

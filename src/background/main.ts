@@ -9,6 +9,7 @@ import { bootFor, cachedBootSpec } from './boot-spec';
 import { answerCardRequest } from './card-request';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
+import { t } from '../shared/i18n';
 import { SearchService } from './search-service';
 import { tabState } from './tab-state';
 
@@ -76,7 +77,7 @@ function installContextMenu(): void {
     void menus.removeAll().then(() =>
       menus.create({
         id: ADD_MENU_ID,
-        title: 'Add this article to Counterpoint',
+        title: t('contextMenuAddArticle'),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       }),

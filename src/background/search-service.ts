@@ -1,6 +1,7 @@
 import type { Dataset } from '../dataset/types';
 import { IndexCache } from '../library/index-cache';
 import { loadPackagedJson } from '../shared/dataset-source';
+import { PACKAGED } from '../shared/packaged-files';
 import {
   buildSearchIndex,
   documentsOf,
@@ -11,7 +12,7 @@ import {
 } from '../search';
 
 /** Where `npm run build` puts the prepared index of the bundled dataset. */
-export const BUNDLED_INDEX_PATH = '/data/search-index.json';
+export const BUNDLED_INDEX_PATH = `/${PACKAGED.searchIndex}` as const;
 
 /**
  * The popup's search: the index prepared at build time, plus a small one built here for the

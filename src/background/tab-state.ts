@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { MentionCount } from '../shared/protocol';
+import { t, tCount } from '../shared/i18n';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
@@ -31,6 +32,7 @@ export const tabState = {
     const action = browser.action ?? browser.browserAction;
     await action.setBadgeText({ tabId, text: total > 0 ? String(Math.min(total, 999)) : '' });
     await action.setBadgeBackgroundColor({ tabId, color: '#1d2b44' });
+    await action.setTitle({ tabId, title: total > 0 ? tCount('badgeTitle', total) : t('extName') });
   },
   async get(tabId: number): Promise<MentionCount[] | null> {
     const stored = await session.get(key(tabId));

@@ -34,6 +34,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     if (session) {
       session.setHoverDelay(next.hoverDelay);
       session.setHighlightName(highlightName);
+      session.setMarkEvery(next.markEvery);
       return;
     }
     if (!prepared || restart) {
@@ -46,6 +47,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       hidden: next.hiddenEntities,
       highlightName,
       hoverDelay: next.hoverDelay,
+      markEvery: next.markEvery,
     });
     await session.start();
   };

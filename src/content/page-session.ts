@@ -16,6 +16,8 @@ export interface SessionOptions {
   hidden: readonly string[];
   highlightName: string;
   hoverDelay: number;
+  /** Mark every mention, not the quiet default. */
+  markEvery: boolean;
 }
 
 /** Longest page text sent along to find which statement the page itself quotes. */
@@ -55,6 +57,7 @@ export class PageSession {
       matcher: this.matcher,
       highlighter: this.highlighter,
       onChange: () => this.scheduleReport(),
+      markEvery: options.markEvery,
       timers: {
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id),
@@ -66,6 +69,8 @@ export class PageSession {
         matcher,
         highlighter: new UnpaintedMarks(),
         onChange: () => this.scheduleReport(),
+        // Which mentions hover and the shortcut reach follows the same rule as the painted ones.
+        markEvery: options.markEvery,
         timers: {
           setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
           clearTimeout: (id) => clearTimeout(id),
@@ -116,6 +121,11 @@ export class PageSession {
 
   setHighlightName(name: string): void {
     this.highlighter.setName(name);
+  }
+
+  setMarkEvery(every: boolean): void {
+    this.scanner.setMarkEvery(every);
+    this.libraryScan?.scanner.setMarkEvery(every);
   }
 
   counts(): MentionCount[] {

@@ -19,8 +19,10 @@ export interface PageMention {
   kind: 'person' | 'event';
   ambiguous: boolean;
   full: boolean;
-  /** Shown: not an unconfirmed ambiguous short form. */
+  /** Found and counted: not an unconfirmed ambiguous short form. */
   active: boolean;
+  /** Marked on the page: every active mention, or in quiet mode the ones `QUIET_SPACING` allows. */
+  painted: boolean;
   block: Element;
   range: StaticRange;
   /** The text nodes the mention covers, first to last. */
@@ -35,6 +37,8 @@ export interface ScannerStats {
   longestSliceMs: number;
   blocks: number;
   mentions: number;
+  /** Mentions marked on the page (fewer than `mentions` in quiet mode). */
+  marks: number;
   rescans: number;
   lastRescanMs: number;
 }
@@ -55,7 +59,17 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** How long page changes are collected before they are rescanned, in ms. */
   batchMs?: number;
+  /** Mark every mention instead of the quiet default (see `QUIET_SPACING`). */
+  markEvery?: boolean;
 }
+
+/**
+ * The quiet default: a person (or the event) is marked at the first mention, and again only
+ * `QUIET_SPACING` or more blocks (paragraphs, list items, headings) that name someone later,
+ * so a political story is not underlined on every other line. Counting only blocks that name
+ * someone keeps the rule the same however much other text a page has.
+ */
+export const QUIET_SPACING = 3;
 
 const now = () => performance.now();
 const TEXT_NODE = 3;
@@ -88,6 +102,7 @@ export class PageScanner {
     longestSliceMs: 0,
     blocks: 0,
     mentions: 0,
+    marks: 0,
     rescans: 0,
     lastRescanMs: 0,
   };
@@ -95,6 +110,12 @@ export class PageScanner {
   private readonly byBlock = new Map<Element, PageMention[]>();
   private readonly byNode = new Map<Text, PageMention[]>();
   private readonly confirmed = new Map<string, number>();
+  /** Blocks that named someone, in the order first found (document order, appended content last). */
+  private readonly blockSeq = new WeakMap<Element, number>();
+  private nextSeq = 0;
+  /** Per entity, the sequence numbers of blocks holding a mark for it (quiet mode). */
+  private readonly markedIn = new Map<string, Set<number>>();
+  private markEvery: boolean;
   private nextId = 1;
   private observer: MutationObserver | null = null;
   private queue: MutationRecord[] = [];
@@ -112,6 +133,18 @@ export class PageScanner {
   ) {
     this.sliceMs = options.sliceMs ?? 8;
     this.batchMs = options.batchMs ?? 100;
+    this.markEvery = options.markEvery ?? false;
+  }
+
+  /** Switches between every mention and the quiet default; repaints at once. */
+  setMarkEvery(every: boolean): void {
+    if (every === this.markEvery) return;
+    this.markEvery = every;
+    this.markedIn.clear();
+    const blocks = [...this.byBlock.keys()].sort((a, b) => this.seqOf(a) - this.seqOf(b));
+    for (const block of blocks) this.paintBlock(block);
+    this.options.highlighter.ensure();
+    this.options.onChange();
   }
 
   /** Scans the whole page in slices, then starts watching it. */
@@ -189,8 +222,8 @@ export class PageScanner {
       }
       seen.add(block);
       this.clearBlock(block);
-      for (const run of list) this.scanBlock(run);
       this.stats.blocks++;
+      for (const run of list) this.scanBlock(run);
     }
   }
 
@@ -199,15 +232,15 @@ export class PageScanner {
     if (seen.has(block)) return;
     seen.add(block);
     this.clearBlock(block);
-    for (const run of this.ownRuns(block)) this.scanBlock(run);
     this.stats.blocks++;
+    for (const run of this.ownRuns(block)) this.scanBlock(run);
   }
 
-  /** Active mentions, in document order. */
+  /** Marked mentions, in document order: what the keyboard cursor and "reveal" visit. */
   mentions(entity: string | null = null): PageMention[] {
     const all: PageMention[] = [];
     for (const list of this.byBlock.values()) {
-      for (const m of list) if (m.active && (entity === null || m.entity === entity)) all.push(m);
+      for (const m of list) if (m.painted && (entity === null || m.entity === entity)) all.push(m);
     }
     return all.sort((a, b) => {
       if (a.nodes[0] === b.nodes[0]) return a.range.startOffset - b.range.startOffset;
@@ -216,7 +249,7 @@ export class PageScanner {
     });
   }
 
-  /** Per-entity counts of active mentions. */
+  /** Per-entity counts of every mention found, marked or not (the popup's "on this page"). */
   counts(): { entity: string; kind: 'person' | 'event'; count: number }[] {
     const counts = new Map<string, { entity: string; kind: 'person' | 'event'; count: number }>();
     for (const list of this.byBlock.values()) {
@@ -240,14 +273,14 @@ export class PageScanner {
     return list[i]!;
   }
 
-  /** The active mention under viewport point (x, y), or null. Well under 1 ms. */
+  /** The marked mention under viewport point (x, y), or null. Well under 1 ms. */
   mentionAt(x: number, y: number): PageMention | null {
     const pos = caretAt(this.doc, x, y);
     if (!pos || pos.node.nodeType !== TEXT_NODE) return null;
     const list = this.byNode.get(pos.node as Text);
     if (!list) return null;
     for (const m of list) {
-      if (!m.active || !contains(m, pos.node as Text, pos.offset)) continue;
+      if (!m.painted || !contains(m, pos.node as Text, pos.offset)) continue;
       if (pointOnText(this.doc, pos.node as Text, pos.offset, x, y)) return m;
     }
     return null;
@@ -262,6 +295,7 @@ export class PageScanner {
     for (const list of this.byBlock.values())
       for (const m of list) this.options.highlighter.delete(m.range);
     this.byBlock.clear();
+    this.markedIn.clear();
     this.byNode.clear();
   }
 
@@ -393,6 +427,7 @@ export class PageScanner {
         ambiguous: m.ambiguous,
         full: m.full,
         active: false,
+        painted: false,
         block: block.block,
         range,
         nodes: block.nodes.slice(first, last + 1),
@@ -408,31 +443,78 @@ export class PageScanner {
       if (m.full) this.confirmed.set(m.entity, (this.confirmed.get(m.entity) ?? 0) + 1);
       if (!m.ambiguous) this.activate(mention);
     }
+    this.paintBlock(block.block);
   }
 
   /** Shows ambiguous mentions whose entity the page now names in full, hides the others. */
   private resolve(): void {
     const confirmed = new Set([...this.confirmed].filter(([, n]) => n > 0).map(([e]) => e));
-    for (const list of this.byBlock.values()) {
+    const touched = new Set<Element>();
+    for (const [block, list] of this.byBlock) {
       for (const m of list) {
         if (!m.ambiguous) continue;
         const keep = confirmed.has(m.entity);
-        if (keep && !m.active) this.activate(m);
-        else if (!keep && m.active) this.deactivate(m);
+        if (keep === m.active) continue;
+        if (keep) this.activate(m);
+        else this.deactivate(m);
+        touched.add(block);
       }
     }
+    for (const block of touched) this.paintBlock(block);
   }
 
   private activate(m: PageMention): void {
     m.active = true;
     this.stats.mentions++;
-    this.options.highlighter.add(m.range);
   }
 
   private deactivate(m: PageMention): void {
     m.active = false;
     this.stats.mentions--;
+    this.unpaint(m);
+  }
+
+  private seqOf(block: Element): number {
+    let seq = this.blockSeq.get(block);
+    if (seq === undefined) {
+      seq = this.nextSeq++;
+      this.blockSeq.set(block, seq);
+    }
+    return seq;
+  }
+
+  /**
+   * Decides which of a block's active mentions are marked: all of them, or in quiet mode each
+   * entity's first in the block when no block within `QUIET_SPACING` of it holds its mark.
+   */
+  private paintBlock(block: Element): void {
+    const list = this.byBlock.get(block);
+    if (!list) return;
+    const seq = this.seqOf(block);
+    for (const m of list) this.unpaint(m);
+    const seen = new Set<string>();
+    for (const m of list) {
+      if (!m.active) continue;
+      if (!this.markEvery) {
+        if (seen.has(m.entity)) continue;
+        seen.add(m.entity);
+        const marked = this.markedIn.get(m.entity);
+        if (marked && nearby(marked, seq)) continue;
+        if (marked) marked.add(seq);
+        else this.markedIn.set(m.entity, new Set([seq]));
+      }
+      m.painted = true;
+      this.stats.marks++;
+      this.options.highlighter.add(m.range);
+    }
+  }
+
+  private unpaint(m: PageMention): void {
+    if (!m.painted) return;
+    m.painted = false;
+    this.stats.marks--;
     this.options.highlighter.delete(m.range);
+    this.markedIn.get(m.entity)?.delete(this.seqOf(m.block));
   }
 
   private forget(m: PageMention): void {
@@ -519,5 +601,13 @@ function pointOnText(doc: Document, node: Text, offset: number, x: number, y: nu
     }
   }
   range.detach();
+  return false;
+}
+
+/** Whether `marked` holds a block within `QUIET_SPACING` of `seq`, other than `seq` itself. */
+function nearby(marked: Set<number>, seq: number): boolean {
+  for (let d = 1; d < QUIET_SPACING; d++) {
+    if (marked.has(seq - d) || marked.has(seq + d)) return true;
+  }
   return false;
 }

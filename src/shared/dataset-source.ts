@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { Dataset } from '../dataset/types';
+import { PACKAGED } from './packaged-files';
 
 /** Path of the dataset `npm run build` ships inside the extension. */
-export const BUNDLED_DATASET_PATH = '/data/dataset.json';
+export const BUNDLED_DATASET_PATH = `/${PACKAGED.dataset}` as const;
 
 let bundled: Promise<Dataset> | null = null;
 

@@ -33,7 +33,10 @@ export interface ScanStats {
   /** Longest single slice of scanning work (a task on the main thread). */
   longestSliceMs: number;
   blocks: number;
+  /** Every mention found (what "Mark every mention" marks). */
   mentions: number;
+  /** Mentions marked under the current setting (the quiet default marks fewer). */
+  marks: number;
   /** Rescans after page changes, and the main-thread time of the last one. */
   rescans: number;
   lastRescanMs: number;

@@ -12,6 +12,8 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** People and event ids not to mark. */
   hiddenEntities: string[];
+  /** Mark every mention instead of the quiet default (a first mention, then every few paragraphs). */
+  markEvery: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelay: 500,
   highlightStyle: 'underline',
   hiddenEntities: [],
+  markEvery: false,
 };
 
 /** Bounds of the hover delay setting, in ms. */
@@ -63,5 +66,6 @@ export function normaliseSettings(value: unknown): Settings {
         ? v.highlightStyle
         : DEFAULT_SETTINGS.highlightStyle,
     hiddenEntities: [...new Set(strings(v.hiddenEntities))].sort(),
+    markEvery: typeof v.markEvery === 'boolean' ? v.markEvery : DEFAULT_SETTINGS.markEvery,
   };
 }

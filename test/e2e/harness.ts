@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { CardSnapshot } from '../../src/shared/protocol';
+import { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
@@ -120,19 +121,23 @@ export async function startTrap(): Promise<Trap> {
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
-  options: { proxy?: number } = {},
+  options: { proxy?: number; headless?: boolean; locale?: string } = {},
 ): Promise<ExtensionBrowser> {
+  const headless = options.headless ?? true;
+  const { locale } = options;
   const build = path.join(ROOT, BROWSERS[name].build);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: executablePath(name),
-      headless: true,
+      headless,
       pipe: true,
       enableExtensions: true,
       args: [
         ...CHROMIUM_FLAGS,
         ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`] : []),
+        ...(locale ? [`--lang=${locale}`] : []),
       ],
+      ...(locale ? { env: { ...process.env, LANGUAGE: locale } } : {}),
     });
     const id = await browser.installExtension(build);
     const base = `chrome-extension://${id}/`;
@@ -151,12 +156,14 @@ export async function launchWithExtension(
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: executablePath(name),
-    headless: true,
+    headless,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // Full-resolution timers, so sub-millisecond figures in tests and the bench mean something.
       'privacy.reduceTimerPrecision': false,
+      // The UI language; needs that language's pack (Debian: firefox-esr-l10n-LANG).
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
       ...(options.proxy
         ? {
             'network.proxy.type': 1,
@@ -317,7 +324,7 @@ export async function tabIdOf(extPage: Page, url: string, timeout = 15_000): Pro
 }
 
 /** Name of the highlight Counterpoint registers in `CSS.highlights`. */
-export const HIGHLIGHT_NAME = 'counterpoint-mention';
+export { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
 /** The text of every range in our highlight, as the page sees it, in document order. */
 export async function highlightedTexts(page: Page): Promise<string[]> {

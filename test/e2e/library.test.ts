@@ -162,7 +162,7 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
         { timeout: 10_000 },
       );
       expect(await options.$eval('[data-testid="library-ok"]', (e) => e.textContent)).toContain(
-        'Imported 1 articles',
+        'Imported 1 article.',
       );
       await options.waitForFunction(
         () => document.querySelectorAll('[data-testid="library-list"] li').length === 1,

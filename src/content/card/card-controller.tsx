@@ -20,9 +20,7 @@ import { Card } from './Card';
 import cardCss from './card.css?inline';
 import coverageCss from '../../ui/coverage/coverage.css?inline';
 import { DEFAULT_TIMINGS, HoverIntent, type HoverTimings } from './hover-intent';
-
-/** Name of our one element in the page: the shadow-root host of every UI we show. */
-export const UI_HOST_NAME = 'counterpoint-ui';
+import { UI_HOST_NAME } from '../../shared/packaged-files';
 
 /** Events inside the card that act on it; synthetic ones are stopped before they reach it. */
 const UNTRUSTED_BLOCKED = ['click', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'input'];

@@ -6,6 +6,7 @@ import type { LibraryEntry } from '../../library/types';
 import { loadBundledDataset } from '../../shared/dataset-source';
 import { compareUrl } from '../../shared/pages';
 import { bumpLibraryRevision, watchLibraryRevision } from '../../shared/library-signal';
+import { formatDate, t, tCount } from '../../shared/i18n';
 
 /** The reader's articles: list, filter, open, delete; export and import as a dataset file. */
 export function LibraryManager() {
@@ -44,7 +45,7 @@ export function LibraryManager() {
     a.download = `counterpoint-library-${new Date().toISOString().slice(0, 10)}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ kind: 'ok', text: `Exported ${data.articles.length} articles.` });
+    setMessage({ kind: 'ok', text: tCount('exported', data.articles.length) });
   };
 
   const importFile = async (file: File) => {
@@ -52,11 +53,13 @@ export function LibraryManager() {
       const dataset = parseLibraryFile(file.name, await file.text());
       const { added, skipped } = await Library.use((l) => l.import(dataset));
       await changed(
-        `Imported ${added} articles${skipped ? `; ${skipped} were already here` : ''}.`,
+        [tCount('imported', added), skipped ? tCount('importSkipped', skipped) : '']
+          .filter(Boolean)
+          .join(' '),
       );
     } catch (error) {
       const text = error instanceof ImportError ? error.message : `${file.name}: ${String(error)}`;
-      setMessage({ kind: 'error', text: `${text} Your library was not changed.` });
+      setMessage({ kind: 'error', text: t('libraryNotChanged', text) });
     }
   };
 
@@ -67,16 +70,13 @@ export function LibraryManager() {
 
   return (
     <section aria-labelledby="library-heading" class="library" data-testid="library">
-      <h2 id="library-heading">Your library</h2>
-      <p class="muted small">
-        Articles you added with “Add this article”. They take part in highlights, cards and search
-        like the bundled ones, and never leave this browser unless you export them.
-      </p>
+      <h2 id="library-heading">{t('yourLibrary')}</h2>
+      <p class="muted small">{t('libraryIntro')}</p>
       <div class="library__actions">
         <input
           type="search"
-          placeholder="Filter your articles"
-          aria-label="Filter your articles"
+          placeholder={t('filterArticles')}
+          aria-label={t('filterArticles')}
           value={filter}
           onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
         />
@@ -86,10 +86,10 @@ export function LibraryManager() {
           data-testid="export"
           onClick={() => void exportAll()}
         >
-          Export…
+          {t('exportButton')}
         </button>
         <label class="link-button">
-          Import…
+          {t('importButton')}
           <input
             type="file"
             accept="application/json,.json"
@@ -110,10 +110,10 @@ export function LibraryManager() {
             data-testid="clear-confirm"
             onClick={() => {
               setConfirmClear(false);
-              void Library.use((l) => l.clear()).then(() => changed('Library cleared.'));
+              void Library.use((l) => l.clear()).then(() => changed(t('libraryCleared')));
             }}
           >
-            Delete all {entries?.length ?? 0} articles?
+            {tCount('confirmClear', entries?.length ?? 0)}
           </button>
         ) : (
           <button
@@ -123,7 +123,7 @@ export function LibraryManager() {
             disabled={!entries?.length}
             onClick={() => setConfirmClear(true)}
           >
-            Clear library
+            {t('clearLibrary')}
           </button>
         )}
       </div>
@@ -135,11 +135,10 @@ export function LibraryManager() {
           {message.text}
         </p>
       )}
-      {entries === null && <p class="muted">Loading…</p>}
+      {entries === null && <p class="muted">{t('loading')}</p>}
       {entries?.length === 0 && (
         <p class="muted" data-testid="library-empty">
-          No articles yet. On a news page, open Counterpoint from the toolbar and choose “Add this
-          article to my library”.
+          {t('libraryEmpty')}
         </p>
       )}
       <ul class="library-list" data-testid="library-list">
@@ -150,8 +149,8 @@ export function LibraryManager() {
               <div class="muted small">
                 {[
                   e.outlets[0]?.name ?? e.article.outlet,
-                  e.article.published?.slice(0, 10),
-                  `${e.statements.length} statements`,
+                  formatDate(e.article.published),
+                  tCount('statements', e.statements.length),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -159,19 +158,19 @@ export function LibraryManager() {
             </div>
             <div>
               <button type="button" class="link-button" onClick={() => open(e)}>
-                Open
+                {t('open')}
               </button>{' '}
               <button
                 type="button"
                 class="link-button"
-                aria-label={`Delete ${e.article.title}`}
+                aria-label={t('deleteArticle', e.article.title)}
                 onClick={() =>
                   void Library.use((l) => l.delete(e.id)).then(() =>
-                    changed(`Deleted “${e.article.title}”.`),
+                    changed(t('deletedArticle', e.article.title)),
                   )
                 }
               >
-                Delete
+                {t('delete')}
               </button>
             </div>
           </li>

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { loadBundledDataset } from '../../shared/dataset-source';
 import { LibraryManager } from './LibraryManager';
 import { SettingsForm, type EntityChoice } from './SettingsForm';
+import { t } from '../../shared/i18n';
 
 /** The options page: the reader's library and every setting. */
 export function Options() {
@@ -23,8 +24,8 @@ export function Options() {
   }, []);
   return (
     <main class="page options">
-      <h1>Counterpoint</h1>
-      <p class="muted">Counterpoint works offline: what you read and add stays in this browser.</p>
+      <h1>{t('extName')}</h1>
+      <p class="muted">{t('optionsIntro')}</p>
       <LibraryManager />
       <SettingsForm entities={entities} shortcut={shortcut} />
     </main>

@@ -9,6 +9,8 @@ import {
   type HighlightStyle,
   type Settings,
 } from '../../shared/settings';
+import { t } from '../../shared/i18n';
+import { MessageParts } from '../../ui/message-parts';
 
 export interface EntityChoice {
   id: string;
@@ -29,14 +31,14 @@ export function SettingsForm({
     void getSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
-  if (!settings) return <p class="muted">Loading…</p>;
+  if (!settings) return <p class="muted">{t('loading')}</p>;
   const save = (change: (s: Settings) => Settings) => void updateSettings(change).then(setSettings);
 
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()} aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('settingsTitle')}</h2>
       <label class="field">
-        <span>Show the card after resting on a name for</span>
+        <span>{t('hoverDelayLabel')}</span>
         <input
           type="number"
           data-testid="hover-delay"
@@ -49,10 +51,10 @@ export function SettingsForm({
             save((s) => ({ ...s, hoverDelay }));
           }}
         />
-        <span>ms</span>
+        <span>{t('milliseconds')}</span>
       </label>
       <fieldset class="field">
-        <legend>Highlight style</legend>
+        <legend>{t('highlightStyle')}</legend>
         {(['underline', 'background'] as HighlightStyle[]).map((style) => (
           <label key={style}>
             <input
@@ -62,13 +64,25 @@ export function SettingsForm({
               checked={settings.highlightStyle === style}
               onChange={() => save((s) => ({ ...s, highlightStyle: style }))}
             />{' '}
-            {style === 'underline' ? 'Underline' : 'Background'}
+            {style === 'underline' ? t('styleUnderline') : t('styleBackground')}
           </label>
         ))}
       </fieldset>
+      <label class="check field">
+        <input
+          type="checkbox"
+          data-testid="mark-every"
+          checked={settings.markEvery}
+          onChange={(e) => {
+            const markEvery = (e.target as HTMLInputElement).checked;
+            save((s) => ({ ...s, markEvery }));
+          }}
+        />{' '}
+        {t('markEvery')}
+      </label>
       <fieldset class="field">
-        <legend>Mark these people and events</legend>
-        {entities.length === 0 && <p class="muted">Loading the dataset…</p>}
+        <legend>{t('markTheseEntities')}</legend>
+        {entities.length === 0 && <p class="muted">{t('loadingDataset')}</p>}
         {entities.map((e) => (
           <label key={e.id} class="check">
             <input
@@ -90,9 +104,9 @@ export function SettingsForm({
         ))}
       </fieldset>
       <fieldset class="field">
-        <legend>Sites where Counterpoint is off</legend>
+        <legend>{t('sitesOff')}</legend>
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None. Turn a site off from the toolbar popup.</p>
+          <p class="muted">{t('noSitesOff')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
@@ -103,7 +117,7 @@ export function SettingsForm({
                   class="link-button"
                   onClick={() => save((s) => withSite(s, site, true))}
                 >
-                  Turn back on
+                  {t('turnBackOn')}
                 </button>
               </li>
             ))}
@@ -118,13 +132,17 @@ export function SettingsForm({
               save((s) => ({ ...s, paused }));
             }}
           />{' '}
-          Pause everywhere
+          {t('pauseEverywhere')}
         </label>
       </fieldset>
       <p class="field">
-        Keyboard: <kbd>{shortcut ?? 'not set'}</kbd> moves to the next mention on a page and opens
-        its card; <kbd>Esc</kbd> closes it. Change the shortcut in your browser’s extension shortcut
-        settings.
+        <MessageParts
+          msg="shortcutHelp"
+          parts={[
+            <kbd key="shortcut">{shortcut ?? t('shortcutNotSet')}</kbd>,
+            <kbd key="esc">{t('keyEsc')}</kbd>,
+          ]}
+        />
       </p>
       <button
         type="button"
@@ -132,7 +150,7 @@ export function SettingsForm({
         data-testid="reset"
         onClick={() => save(() => DEFAULT_SETTINGS)}
       >
-        Reset to defaults
+        {t('resetDefaults')}
       </button>
     </form>
   );

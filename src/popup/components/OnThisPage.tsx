@@ -1,4 +1,5 @@
 import type { MentionCount } from '../../shared/protocol';
+import { t, tCount, uiLanguage } from '../../shared/i18n';
 
 export interface OnThisPageProps {
   counts: MentionCount[];
@@ -10,11 +11,13 @@ export function OnThisPage({ counts, onReveal }: OnThisPageProps) {
   if (counts.length === 0) {
     return (
       <p class="muted" data-testid="no-mentions">
-        No people or events from the dataset on this page.
+        {t('noMentions')}
       </p>
     );
   }
-  const sorted = [...counts].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const sorted = [...counts].sort(
+    (a, b) => b.count - a.count || a.name.localeCompare(b.name, uiLanguage()),
+  );
   return (
     <ul class="mentions" data-testid="mentions">
       {sorted.map((c) => (
@@ -23,11 +26,11 @@ export function OnThisPage({ counts, onReveal }: OnThisPageProps) {
             type="button"
             class="mention"
             data-entity={c.entity}
-            title={`Show the next mention of ${c.name} and its card`}
+            title={t('revealMention', c.name)}
             onClick={() => onReveal(c.entity)}
           >
             <span class="name">{c.name}</span>
-            <span class="count" aria-label={`${c.count} mentions`}>
+            <span class="count" aria-label={tCount('mentions', c.count)}>
               {c.count}
             </span>
           </button>

@@ -8,6 +8,7 @@ import { OnThisPage } from './OnThisPage';
 import { SearchPanel, type ResultView } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
 import { StatementView } from './StatementView';
+import { t } from '../../shared/i18n';
 
 const runSearch = (query: string) => sendToBackground('search:query', { query, limit: 40 });
 const loadStatement = (id: string) => sendToBackground('statement:get', { id });
@@ -82,13 +83,13 @@ export function Popup() {
     <main class="popup">
       <header class="popup__header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
-        <h1>Counterpoint</h1>
+        <h1>{t('extName')}</h1>
         <button
           type="button"
           class="link-button"
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Settings
+          {t('settingsLink')}
         </button>
       </header>
       {statement && (
@@ -112,11 +113,11 @@ export function Popup() {
       </div>
       <SiteSwitch host={page.status === 'ready' ? page.host : null} />
       <section class="popup__section" aria-labelledby="on-this-page">
-        <h2 id="on-this-page">On this page</h2>
-        {page.status === 'loading' && <p class="muted">Looking…</p>}
+        <h2 id="on-this-page">{t('onThisPage')}</h2>
+        {page.status === 'loading' && <p class="muted">{t('looking')}</p>}
         {page.status === 'unavailable' && (
           <p class="muted" data-testid="page-unavailable">
-            Counterpoint does not run on this page.
+            {t('pageUnavailable')}
           </p>
         )}
         {page.status === 'ready' && (
@@ -131,7 +132,7 @@ export function Popup() {
               data-testid="add-article"
               onClick={() => void openAddArticle(page.tabId)}
             >
-              Add this article to my library
+              {t('addArticleButton')}
             </button>
           </>
         )}

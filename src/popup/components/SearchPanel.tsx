@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { t, type MessageKey } from '../../shared/i18n';
+import { MessageParts } from '../../ui/message-parts';
 
 /** A result as the popup shows it: what it is, its text, and the matched ranges to mark. */
 export interface ResultView {
@@ -13,12 +15,12 @@ export interface ResultView {
 
 export type ResultKind = 'person' | 'statement' | 'article' | 'outlet' | 'event';
 
-const KIND_LABELS: Record<ResultKind, string> = {
-  person: 'People',
-  event: 'Events',
-  statement: 'Statements',
-  article: 'Articles',
-  outlet: 'Outlets',
+const KIND_LABELS: Record<ResultKind, MessageKey> = {
+  person: /* i18n */ 'kindPeople',
+  event: /* i18n */ 'kindEvents',
+  statement: /* i18n */ 'kindStatements',
+  article: /* i18n */ 'kindArticles',
+  outlet: /* i18n */ 'kindOutlets',
 };
 const KIND_ORDER: ResultKind[] = ['person', 'event', 'statement', 'article', 'outlet'];
 
@@ -112,14 +114,14 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
   const optionId = (i: number) => `result-${i}`;
   let index = -1;
   return (
-    <section class="search" aria-label="Search">
+    <section class="search" aria-label={t('searchLabel')}>
       <input
         ref={input}
         type="search"
         class="search__input"
         data-testid="search"
-        placeholder="Search people, statements, articles…"
-        aria-label="Search people, statements, articles and outlets"
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchInputLabel')}
         role="combobox"
         aria-expanded={ordered.length > 0}
         aria-controls="results"
@@ -130,36 +132,39 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
       />
       {!query.trim() && (
         <p class="muted small suggestions">
-          Try{' '}
-          {SUGGESTIONS.map((s, i) => (
-            <span key={s}>
-              {i > 0 && ', '}
-              <button type="button" class="suggestion" onClick={() => setQuery(s)}>
-                {s}
-              </button>
-            </span>
-          ))}
-          . Typos are fine.
+          <MessageParts
+            msg="searchTry"
+            parts={[
+              SUGGESTIONS.map((s, i) => (
+                <span key={s}>
+                  {i > 0 && ', '}
+                  <button type="button" class="suggestion" onClick={() => setQuery(s)}>
+                    {s}
+                  </button>
+                </span>
+              )),
+            ]}
+          />
         </p>
       )}
-      {state === 'searching' && <p class="muted small">Searching…</p>}
+      {state === 'searching' && <p class="muted small">{t('searching')}</p>}
       {state === 'failed' && (
         <p class="muted small" role="alert">
-          Search is not available right now.
+          {t('searchUnavailable')}
         </p>
       )}
       {state === 'done' && ordered.length === 0 && (
         <p class="muted small" data-testid="no-results">
-          Nothing found for “{query}”.
+          {t('nothingFound', query)}
         </p>
       )}
-      <div id="results" role="listbox" aria-label="Results" data-testid="results">
+      <div id="results" role="listbox" aria-label={t('resultsLabel')} data-testid="results">
         {KIND_ORDER.map((kind) => {
           const group = ordered.filter((r) => r.kind === kind);
           if (group.length === 0) return null;
           return (
-            <div key={kind} role="group" aria-label={KIND_LABELS[kind]} class="results__group">
-              <h3 class="results__kind">{KIND_LABELS[kind]}</h3>
+            <div key={kind} role="group" aria-label={t(KIND_LABELS[kind])} class="results__group">
+              <h3 class="results__kind">{t(KIND_LABELS[kind])}</h3>
               {group.map((r) => {
                 index++;
                 const i = index;

@@ -8,6 +8,8 @@ import {
   withSite,
   type Settings,
 } from '../../shared/settings';
+import { t } from '../../shared/i18n';
+import { MessageParts } from '../../ui/message-parts';
 
 /** On/off for the current site and a pause for every site; both apply at once, in every tab. */
 export function SiteSwitch({ host }: { host: string | null }) {
@@ -34,7 +36,7 @@ export function SiteSwitch({ host }: { host: string | null }) {
             }}
           />
           <span>
-            On for <strong>{site}</strong>
+            <MessageParts msg="siteOnFor" parts={[<strong key="site">{site}</strong>]} />
           </span>
         </label>
       )}
@@ -49,11 +51,9 @@ export function SiteSwitch({ host }: { host: string | null }) {
             void updateSettings((s) => ({ ...s, paused })).then(setSettings);
           }}
         />
-        <span>Pause everywhere</span>
+        <span>{t('pauseEverywhere')}</span>
       </label>
-      {site && !isEnabledOn(settings, site) && (
-        <p class="muted small">Highlights are off on this page.</p>
-      )}
+      {site && !isEnabledOn(settings, site) && <p class="muted small">{t('highlightsOffHere')}</p>}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { wordDiff } from '../../diff/word-diff';
 import { compileMatcher, matcherSpecFromDataset, resolveAmbiguous } from '../../matching';
 import { loadBundledDataset } from '../../shared/dataset-source';
 import { Group, Only } from '../../ui/coverage/Coverage';
+import { t } from '../../shared/i18n';
+import { MessageParts } from '../../ui/message-parts';
 
 /** The sample: the first paragraphs of the bundled CNN article, as a reader would see them. */
 const SAMPLE_PARAGRAPHS = 4;
@@ -60,20 +62,14 @@ export function Welcome() {
 
   return (
     <main class="page welcome">
-      <h1>Counterpoint is ready</h1>
+      <h1>{t('welcomeTitle')}</h1>
       <p>
-        On the news pages you read, Counterpoint marks the people and the event it knows. Rest the
-        pointer on a name, or move to it with <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd>, and a
-        card shows who that is, what they said, and how each outlet reported it: the versions side
-        by side, with the wording that differs marked.
+        <MessageParts msg="welcomeIntro" parts={[<kbd key="keys">{t('defaultShortcut')}</kbd>]} />
       </p>
-      <p class="muted">
-        Everything runs in your browser. Counterpoint makes no network requests and sends nothing
-        anywhere.
-      </p>
-      <h2>Try it on a sample</h2>
+      <p class="muted">{t('welcomePrivacy')}</p>
+      <h2>{t('trySample')}</h2>
       {!sample || !dataset ? (
-        <p class="muted">Loading the sample…</p>
+        <p class="muted">{t('loadingSample')}</p>
       ) : (
         <div class="sample">
           <article class="sample__article" data-testid="sample">
@@ -85,7 +81,7 @@ export function Welcome() {
             ))}
           </article>
           <aside class="sample__card" aria-live="polite" data-testid="sample-card">
-            {!card && <p class="muted">Point at a marked name.</p>}
+            {!card && <p class="muted">{t('pointAtName')}</p>}
             {card && (
               <>
                 <h3>{card.name}</h3>
@@ -101,13 +97,10 @@ export function Welcome() {
           </aside>
         </div>
       )}
-      <h2>Next</h2>
+      <h2>{t('welcomeNext')}</h2>
       <ul>
-        <li>
-          The toolbar button searches people, statements and articles, lists what is on the page,
-          and turns Counterpoint off for a site.
-        </li>
-        <li>“Add this article” makes any article you read part of the comparison.</li>
+        <li>{t('welcomeToolbar')}</li>
+        <li>{t('welcomeAdd')}</li>
       </ul>
     </main>
   );

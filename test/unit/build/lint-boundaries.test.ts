@@ -30,6 +30,33 @@ describe('context boundaries (eslint)', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('keeps the private library out of the content script, the page layer and shared UI', async () => {
+    const lib = "import { a } from '../library/library';\nvoid a;\n";
+    for (const file of ['src/content/x.ts', 'src/page/x.ts', 'src/ui/x.tsx', 'src/popup/x.ts']) {
+      expect(await ruleIds(file, lib), file).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds('src/options/x.ts', lib)).toEqual([]);
+  });
+
+  it('keeps page, ui, library and shared free of context code and of each other', async () => {
+    const cases: [string, string][] = [
+      ['src/page/x.ts', '../content/y'],
+      ['src/page/x.ts', '../ui/y'],
+      ['src/ui/x.tsx', '../page/y'],
+      ['src/ui/x.tsx', '../popup/y'],
+      ['src/library/x.ts', '../background/y'],
+      ['src/shared/x.ts', '../content/y'],
+      ['src/shared/x.ts', '../library/y'],
+    ];
+    for (const [file, from] of cases) {
+      const code = `import { a } from '${from}';\nvoid a;\n`;
+      expect(await ruleIds(file, code), `${file} <- ${from}`).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds('src/page/x.ts', "import { a } from '../shared/y';\nvoid a;\n")).toEqual(
+      [],
+    );
+  });
+
   it('allows shared code everywhere', async () => {
     expect(
       await ruleIds('src/content/x.ts', "import { a } from '../shared/y';\nvoid a;\n"),

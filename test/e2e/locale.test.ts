@@ -1,0 +1,73 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browsersToTest,
+  launchWithExtension,
+  serveFixtures,
+  tabIdOf,
+  waitForHighlights,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+const attr = (page: Page, selector: string, name: string) =>
+  page.$eval(selector, (e, n) => e.getAttribute(n), name);
+
+// The browser's UI in French (Chromium --lang=fr, Firefox intl.locale.requested=fr with its
+// French language pack): every extension surface speaks French.
+describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
+  let eb: ExtensionBrowser;
+  let server: FixtureServer;
+  let tabId: number;
+
+  beforeAll(async () => {
+    if (skip) return;
+    server = await serveFixtures();
+    eb = await launchWithExtension(name, { locale: 'fr' });
+    const page = await eb.browser.newPage();
+    const url = server.url('mentions.html?t=locale');
+    await page.goto(url);
+    await waitForHighlights(page, 5);
+    const probe = await eb.openExtensionPage('popup.html');
+    tabId = await tabIdOf(probe, url);
+    await probe.close();
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+  });
+
+  it.skipIf(skip)('shows the popup in French', async () => {
+    const popup = await eb.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="mentions"] .mention');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^fr/);
+    expect(await text(popup, '#on-this-page')).toBe('Sur cette page');
+    expect(await attr(popup, '[data-testid="search"]', 'placeholder')).toBe(
+      'Personnes, déclarations, articles…',
+    );
+    expect(await text(popup, '[data-testid="add-article"]')).toBe(
+      'Ajouter cet article à ma bibliothèque',
+    );
+    expect(await text(popup, '.switches')).toContain('Pause partout');
+    // Plurals through Intl.PluralRules in the UI language.
+    const counts = await popup.$$eval('.mention .count', (els) =>
+      els.map((e) => e.getAttribute('aria-label')),
+    );
+    expect(counts.length).toBeGreaterThan(0);
+    for (const c of counts) expect(c).toMatch(/^\d+ mentions?$/);
+    await popup.close();
+  });
+
+  it.skipIf(skip)('shows the options page in French', async () => {
+    const options = await eb.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid="hover-delay"]');
+    expect(await options.title()).toBe('Paramètres de Counterpoint');
+    expect(await text(options, '#library-heading')).toBe('Votre bibliothèque');
+    expect(await text(options, '#settings-title')).toBe('Paramètres');
+    expect(await text(options, '[data-testid="reset"]')).toBe('Rétablir les valeurs par défaut');
+    expect(await text(options, '.settings')).toContain('Style de surlignage');
+    await options.close();
+  });
+});
