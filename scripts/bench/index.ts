@@ -4,6 +4,7 @@
  *
  *   npm run bench                       all of it (needs `npm run build` first)
  *   npm run bench -- --no-browser       skip the in-browser scan bench
+ *   npm run bench -- --coverage         only the counter-coverage bench (no build needed)
  *   npm run bench -- --corpus 20        scan only the first 20 corpus pages
  *   npm run bench -- --json out.json    also write the figures as JSON
  */
@@ -12,11 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { benchBrowsers, type PageFigure } from './browser-bench';
-import { round } from './stats';
+import { benchCoverage } from './coverage-bench';
 import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { benchLibrary, benchSearch } from './search-bench';
+import { round } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -66,9 +68,43 @@ function bundleSizes() {
   return { rows, totalKb: kb(total(out)) };
 }
 
+/** Counter-coverage: pipeline per article, grouping growth, the 50-version card. */
+async function coverageSection(report: Record<string, unknown>) {
+  console.log(
+    '\n== Counter-coverage (baselines: extraction alone; exact-text grouping; one diff per version) ==',
+  );
+  const c = await benchCoverage(ROOT);
+  report.coverage = c;
+  console.log(
+    `pipeline: ${c.pipeline.perArticleMs} ms per article over ${c.pipeline.articles} real articles ` +
+      `(extraction alone ${c.pipeline.extractionPerArticleMs} ms)`,
+  );
+  console.table(c.grouping);
+  const [small, large] = c.grouping;
+  if (small && large)
+    console.log(
+      `grouping: ${large.statements / small.statements}x the statements took ` +
+        `${round(large.groupingMs / Math.max(small.groupingMs, 1))}x the time ` +
+        `(quadratic would be ${(large.statements / small.statements) ** 2}x)`,
+    );
+  console.table([c.card]);
+  check('card for a 50-version utterance (median)', c.card.medianMs, 5, 'ms');
+  if (small && large)
+    check(
+      'grouping growth per statement, 10k vs 1k articles',
+      round(large.perStatementUs / Math.max(small.perStatementUs, 0.01)),
+      3,
+      'x',
+    );
+}
+
 async function main() {
   const report: Record<string, unknown> = {};
   const started = performance.now();
+  if (flag('--coverage')) {
+    await coverageSection(report);
+    return finish(report, started);
+  }
 
   console.log('\n== Bundle (Chrome build) ==');
   const sizes = bundleSizes();
@@ -154,6 +190,12 @@ async function main() {
     }
   }
 
+  await coverageSection(report);
+  finish(report, started);
+}
+
+/** Prints the budgets, writes the JSON report and sets the exit code. */
+function finish(report: Record<string, unknown>, started: number) {
   console.log('\n== Budgets ==');
   for (const b of budgets) {
     const ok = b.value <= b.limit;

@@ -10,6 +10,7 @@ import {
   MetadataSchema,
   ReferenceFiles,
   buildDataset,
+  lineOfKey,
   parseJsonFile,
   referenceFromFiles,
   type ArticleInput,
@@ -48,9 +49,12 @@ export async function readArticles(dir: string): Promise<ArticleInput[]> {
     const shown = path.relative(process.cwd(), file);
     const metaFile = file.slice(0, -ext.length) + '.meta.json';
     let meta = null;
+    let metaSource: ArticleInput['metaSource'];
     try {
       const metaText = await readFile(metaFile, 'utf8');
-      meta = parseJsonFile(path.relative(process.cwd(), metaFile), metaText, MetadataSchema);
+      const shownMeta = path.relative(process.cwd(), metaFile);
+      meta = parseJsonFile(shownMeta, metaText, MetadataSchema);
+      metaSource = { file: shownMeta, outletLine: lineOfKey(metaText, ['outlet']) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
@@ -64,10 +68,11 @@ export async function readArticles(dir: string): Promise<ArticleInput[]> {
         file: rel,
         text: page.text,
         meta: { ...meta, title: meta?.title ?? page.title },
+        metaSource,
       });
     } else {
       if (raw.trim() === '') throw new InputError(shown, 1, 'the article is empty');
-      inputs.push({ file: rel, text: raw, meta });
+      inputs.push({ file: rel, text: raw, meta, metaSource });
     }
   }
   if (inputs.length === 0)

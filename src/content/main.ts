@@ -71,7 +71,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       } satisfies ContentReply<'tab:article'>;
     }
     if (msg?.type === 'tab:card') {
-      return (session?.cardSnapshot() ?? null) satisfies ContentReply<'tab:card'>;
+      const expand = msg.payload?.expand === true;
+      return (session?.cardSnapshot(expand) ?? null) satisfies ContentReply<'tab:card'>;
     }
     if (msg?.type === 'tab:reveal') {
       const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;

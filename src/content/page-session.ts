@@ -167,8 +167,8 @@ export class PageSession {
     return true;
   }
 
-  cardSnapshot(): CardSnapshot | null {
-    return this.card.snapshot();
+  cardSnapshot(expand = false): CardSnapshot | null {
+    return this.card.snapshot(expand);
   }
 
   destroy(): void {
@@ -200,7 +200,15 @@ export class PageSession {
         }
         return live;
       },
-      context: () => (m.block.textContent ?? '').slice(0, CONTEXT_LIMIT),
+      // The mark's block and those of the repeats it stands for (quiet marks), bounded.
+      context: () => {
+        let text = '';
+        for (const block of this.scanner.blocksOf(m)) {
+          if (text.length >= CONTEXT_LIMIT) break;
+          text += `${text ? '\n' : ''}${block.textContent ?? ''}`;
+        }
+        return text.slice(0, CONTEXT_LIMIT);
+      },
     };
   }
 

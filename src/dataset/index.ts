@@ -4,10 +4,13 @@ export { validateDataset, DatasetError } from './validate';
 export {
   InputError,
   MetadataSchema,
+  OutletDescriptionSchema,
+  lineOfKey,
   ReferenceFiles,
   parseJsonFile,
   referenceFromFiles,
   type Metadata,
+  type OutletDescription,
   type ReferenceData,
 } from './reference';
 export type * from './types';

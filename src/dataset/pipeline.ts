@@ -2,9 +2,16 @@ import { compileMatcher } from '../matching/compile';
 import { matcherSpecFromDataset } from '../matching/from-dataset';
 import { extractStatements } from './attribute';
 import { cleanArticle } from './clean';
-import { linkCoverage } from './coverage';
+import { coverageOf, linkCoverage } from './coverage';
+import {
+  blindspots,
+  groupUtterances,
+  prepareStatements,
+  type Prepared as PreparedStatements,
+  type Utterance,
+} from './utterances';
 import { PeopleRegistry } from './people-registry';
-import type { Metadata, ReferenceData } from './reference';
+import { InputError, type Metadata, type ReferenceData } from './reference';
 import type { Article, Coverage, Dataset, Exclusive, Outlet, Person, Statement } from './types';
 
 /** Version of the dataset format (docs/dataset.md). */
@@ -16,6 +23,8 @@ export interface ArticleInput {
   file: string;
   text: string;
   meta: Metadata | null;
+  /** Where the metadata came from, for errors: its file and the line of its `outlet` key. */
+  metaSource?: { file: string; outletLine: number };
 }
 
 export interface DatasetWarning {
@@ -65,6 +74,49 @@ interface Prepared {
   added: Person[];
 }
 
+const FIELDS = ['name', 'country', 'ownership', 'homepage'] as const;
+
+/**
+ * The outlet id of an input. An outlet described in the metadata joins `outlets` (so later
+ * articles naming the same id share it); describing a known id differently is an error.
+ */
+function outletOf(
+  input: ArticleInput,
+  outlets: Map<string, Outlet>,
+  warnings: DatasetWarning[],
+): string {
+  const given = input.meta?.outlet;
+  if (given === undefined) return 'unknown';
+  if (typeof given === 'string') {
+    if (given !== 'unknown' && !outlets.has(given)) {
+      warnings.push({
+        file: input.file,
+        message: `outlet "${given}" is not in the reference outlets`,
+      });
+    }
+    return given;
+  }
+  const described: Outlet = { ...given, homepage: given.homepage ?? null };
+  const known = outlets.get(given.id);
+  if (!known) {
+    outlets.set(given.id, described);
+    return given.id;
+  }
+  for (const field of FIELDS) {
+    if (field === 'homepage' && given.homepage === undefined) continue;
+    if (known[field] !== described[field]) {
+      const where = input.metaSource ?? { file: input.file, outletLine: 1 };
+      throw new InputError(
+        where.file,
+        where.outletLine,
+        `outlet "${given.id}" is already known with ${field} ${JSON.stringify(known[field])}, ` +
+          `described here as ${JSON.stringify(described[field])}`,
+      );
+    }
+  }
+  return given.id;
+}
+
 function prepare(
   input: ArticleInput,
   people: Person[],
@@ -74,13 +126,7 @@ function prepare(
   const clean = cleanArticle(input.text);
   const id = articleId(input.file);
   if (!input.meta) warnings.push({ file: input.file, message: 'no metadata: outlet "unknown"' });
-  let outlet = input.meta?.outlet ?? 'unknown';
-  if (outlet !== 'unknown' && !outlets.has(outlet)) {
-    warnings.push({
-      file: input.file,
-      message: `outlet "${outlet}" is not in the reference outlets`,
-    });
-  }
+  const outlet = outletOf(input, outlets, warnings);
   const registry = new PeopleRegistry(people);
   const raw = extractStatements(
     clean.paragraphs.map((p) => p.text),
@@ -107,7 +153,6 @@ function prepare(
   }));
   // Only people who actually speak are worth a record of their own.
   const speaking = new Set(statements.map((s) => s.speaker));
-  outlet ||= 'unknown';
   return { article, statements, added: registry.added.filter((p) => speaking.has(p.id)) };
 }
 
@@ -118,30 +163,42 @@ function when(a: Article): string {
   return new Date(a.published).toISOString();
 }
 
-function exclusivesOf(dataset: Omit<Dataset, 'exclusives'>): Exclusive[] {
-  const matcher = compileMatcher(matcherSpecFromDataset({ people: [], events: dataset.events }));
-  const linked = new Map<string, Set<string>>();
-  const outletOf = new Map(dataset.articles.map((a) => [a.id, a.outlet]));
-  for (const c of dataset.coverage) {
-    const outlets = new Set(c.statements.map((s) => outletOf.get(s.split(':')[0]!)));
-    for (const s of c.statements) linked.set(s, outlets as Set<string>);
-  }
+function exclusivesOf(
+  dataset: Omit<Dataset, 'exclusives'>,
+  utterances: Utterance[],
+  prepared: PreparedStatements,
+): Exclusive[] {
+  const matcher = compileMatcher(matcherSpecFromDataset(dataset));
+  const articleOf = new Map(dataset.articles.map((a) => [a.id, a]));
+  const named = new Map(
+    dataset.articles.map((a) => [
+      a.id,
+      new Set(matcher.match([a.title, ...a.paragraphs].join('\n')).map((m) => m.entity)),
+    ]),
+  );
+  const claims = blindspots(
+    dataset.statements,
+    {
+      outlet: (a) => articleOf.get(a)?.outlet ?? 'unknown',
+      language: (a) => articleOf.get(a)?.language ?? null,
+      names: (a, person) => named.get(a)?.has(person) ?? false,
+    },
+    utterances,
+    prepared,
+  );
   const out: Exclusive[] = [];
   for (const event of dataset.events) {
-    const articles = dataset.articles.filter((a) =>
-      matcher.match([a.title, ...a.paragraphs].join('\n')).some((m) => m.entity === event.id),
-    );
+    const articles = dataset.articles.filter((a) => named.get(a.id)?.has(event.id));
     const outlets = [...new Set(articles.map((a) => a.outlet))].sort();
     if (outlets.length < 2) continue;
     const ids = new Set(articles.map((a) => a.id));
     for (const outlet of outlets) {
-      const statements = dataset.statements
+      const statements = claims
         .filter(
-          (s) => ids.has(s.article) && outletOf.get(s.article) === outlet && s.speaker !== null,
+          (c) => c.outlet === outlet && ids.has(c.statement.slice(0, c.statement.lastIndexOf(':'))),
         )
-        .filter((s) => (linked.get(s.id)?.size ?? 1) < 2)
-        .map((s) => s.id);
-      if (statements.length) out.push({ event: event.id, outlet, statements });
+        .map((c) => c.statement);
+      if (statements.length) out.push({ event: event.id, outlet, of: outlets.length, statements });
     }
   }
   return out;
@@ -172,7 +229,7 @@ export function buildDataset(
   const articles = prepared.map((p) => p.article);
   const statements = prepared.flatMap((p) => p.statements);
   const usedOutlets = new Set(articles.map((a) => a.outlet));
-  const outletList = reference.outlets.filter((o) => usedOutlets.has(o.id));
+  const outletList = [...outlets.values()].filter((o) => usedOutlets.has(o.id));
   if (usedOutlets.has('unknown')) {
     outletList.push({
       id: 'unknown',
@@ -182,6 +239,8 @@ export function buildDataset(
       homepage: null,
     });
   }
+  const ready = prepareStatements(statements);
+  const utterances = groupUtterances(statements, ready);
   const base = {
     version: DATASET_VERSION,
     articles,
@@ -189,9 +248,9 @@ export function buildDataset(
     outlets: outletList,
     events: reference.events,
     statements,
-    coverage: linkCoverage(statements),
+    coverage: coverageOf(statements, utterances),
   };
-  return { dataset: { ...base, exclusives: exclusivesOf(base) }, warnings };
+  return { dataset: { ...base, exclusives: exclusivesOf(base, utterances, ready) }, warnings };
 }
 
 /** What adding one article brings, ready to store as a library entry. */

@@ -50,9 +50,23 @@ export interface ReferenceData {
   events: DatasetEvent[];
 }
 
+/**
+ * An outlet described where the article is (sidecar or import), for outlets the reference does
+ * not know: the same fields as `outlets.json`, `homepage` optional.
+ */
+export const OutletDescriptionSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  country,
+  ownership: v.nullable(v.string()),
+  homepage: v.optional(v.nullable(v.pipe(v.string(), v.url()))),
+});
+
+export type OutletDescription = v.InferOutput<typeof OutletDescriptionSchema>;
+
 /** Optional sidecar metadata of an article (`NAME.meta.json`). */
 export const MetadataSchema = v.object({
-  outlet: v.optional(id),
+  outlet: v.optional(v.union([id, OutletDescriptionSchema], 'must be an outlet id or object')),
   title: v.optional(v.pipe(v.string(), v.minLength(1))),
   url: v.optional(v.nullable(v.pipe(v.string(), v.url()))),
   published: v.optional(
@@ -93,7 +107,7 @@ export function lineOf(text: string, offset: number): number {
 }
 
 /** Line of the first `"key":` in a JSON text, for errors that name a field. */
-function lineOfKey(text: string, path: readonly (string | number)[]): number {
+export function lineOfKey(text: string, path: readonly (string | number)[]): number {
   let from = 0;
   for (const key of path) {
     if (typeof key !== 'string') continue;

@@ -103,10 +103,15 @@ export interface Coverage {
   diff: DiffPart[];
 }
 
-/** What one outlet carried about an event that the others did not. */
+/**
+ * What one outlet carried about an event that none of the others did in any version (quote,
+ * fragment or paraphrase); claims are made only when that is certain.
+ */
 export interface Exclusive {
   event: string;
   outlet: string;
+  /** How many outlets covering the event were compared. */
+  of: number;
   statements: string[];
 }
 

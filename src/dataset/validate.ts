@@ -54,7 +54,14 @@ const DatasetSchema = v.object({
   events: v.array(EventSchema),
   statements: v.array(StatementSchema),
   coverage: v.array(CoverageSchema),
-  exclusives: v.array(v.object({ event: id, outlet: id, statements: v.array(id) })),
+  exclusives: v.array(
+    v.object({
+      event: id,
+      outlet: id,
+      of: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      statements: v.array(id),
+    }),
+  ),
 });
 
 /** A dataset file that failed validation: what is wrong and where. */

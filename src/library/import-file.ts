@@ -1,5 +1,5 @@
 import { DatasetError, validateDataset } from '../dataset';
-import type { Dataset } from '../dataset/types';
+import type { Dataset, Outlet } from '../dataset/types';
 
 /** Why a file cannot be imported, naming the file. */
 export class ImportError extends Error {
@@ -19,7 +19,11 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
  * Parses and validates an exported library (the dataset format). Throws an ImportError that
  * says what is wrong; nothing is written until this has returned.
  */
-export function parseLibraryFile(file: string, text: string): Dataset {
+export function parseLibraryFile(
+  file: string,
+  text: string,
+  known: readonly Outlet[] = [],
+): Dataset {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportError(file, 'the file is too large');
   let json: unknown;
   try {
@@ -30,12 +34,45 @@ export function parseLibraryFile(file: string, text: string): Dataset {
     const line = at ? text.slice(0, Number(at[1])).split('\n').length : null;
     throw new ImportError(file, `not a JSON file${line ? ` (line ${line})` : ''}: ${message}`);
   }
+  let dataset: Dataset;
   try {
-    return validateDataset(json);
+    dataset = validateDataset(json);
   } catch (error) {
     if (error instanceof DatasetError) {
       throw new ImportError(file, `not a Counterpoint library: ${error.message}`);
     }
     throw error;
+  }
+  checkOutlets(file, text, dataset, known);
+  return dataset;
+}
+
+const OUTLET_FIELDS = ['name', 'country', 'ownership', 'homepage'] as const;
+
+/**
+ * An imported outlet must agree with the one already known under its id (bundled or in the
+ * library), as a sidecar's must: two descriptions of one outlet would make its articles
+ * disagree about who published them.
+ */
+function checkOutlets(file: string, text: string, dataset: Dataset, known: readonly Outlet[]) {
+  const byId = new Map(known.map((o) => [o.id, o]));
+  for (const o of dataset.outlets) {
+    const k = byId.get(o.id);
+    if (!k) {
+      byId.set(o.id, o);
+      continue;
+    }
+    for (const field of OUTLET_FIELDS) {
+      if (field === 'homepage' && o.homepage === null) continue;
+      if (k[field] === o[field]) continue;
+      const outlets = Math.max(0, text.indexOf('"outlets"'));
+      const at = new RegExp(`"id"\\s*:\\s*${JSON.stringify(o.id)}`).exec(text.slice(outlets));
+      const line = text.slice(0, outlets + (at?.index ?? 0)).split('\n').length;
+      throw new ImportError(
+        `${file}:${line}`,
+        `outlet "${o.id}" is already known with ${field} ${JSON.stringify(k[field])}, ` +
+          `described here as ${JSON.stringify(o[field])}`,
+      );
+    }
   }
 }

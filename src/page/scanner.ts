@@ -249,6 +249,27 @@ export class PageScanner {
     });
   }
 
+  /**
+   * The blocks a mark stands for: its own, then those holding unmarked repeats of its entity up
+   * to the entity's next mark, in reading order. The card reads the page's quotations there.
+   */
+  blocksOf(m: PageMention): Element[] {
+    const own = this.seqOf(m.block);
+    const after: [number, Element][] = [];
+    let nextMark = Infinity;
+    for (const [block, list] of this.byBlock) {
+      const seq = this.seqOf(block);
+      if (seq <= own) continue;
+      for (const x of list) {
+        if (!x.active || x.entity !== m.entity) continue;
+        if (x.painted) nextMark = Math.min(nextMark, seq);
+        else after.push([seq, block]);
+      }
+    }
+    const covered = after.filter(([seq]) => seq < nextMark).sort((a, b) => a[0] - b[0]);
+    return [m.block, ...new Set(covered.map(([, block]) => block))];
+  }
+
   /** Per-entity counts of every mention found, marked or not (the popup's "on this page"). */
   counts(): { entity: string; kind: 'person' | 'event'; count: number }[] {
     const counts = new Map<string, { entity: string; kind: 'person' | 'event'; count: number }>();

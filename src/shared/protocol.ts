@@ -5,7 +5,7 @@
  * and the background can refuse a message from the wrong place.
  */
 
-import type { CardData, CardGroup, OnlyIn } from '../cards/build-card';
+import type { CardData, CardGroup, CardVersion, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
 import type { PreparedMatcher } from '../matching/compile';
 
@@ -64,7 +64,23 @@ export interface CardSnapshot {
   focused: boolean;
   /** The card's outlet versions are rendered (its data arrived). */
   versions: boolean;
+  /** Words marked as differing from the most common wording. */
+  marked: string[];
   background: string;
+  /** The card's box in the viewport (for screenshots). */
+  rect: { x: number; y: number; width: number; height: number };
+  /** The rows of the group holding the page's own version, or null; and its "more" summary. */
+  pageRows: CardRow[] | null;
+  more: string | null;
+}
+
+/** One row of a card's group: the outlets that carried one wording. */
+export interface CardRow {
+  outlets: string[];
+  versions: number;
+  page: boolean;
+  marked: string[];
+  text: string;
 }
 
 /** What the popup shows for one statement. */
@@ -73,6 +89,8 @@ export interface StatementDetail {
   speaker: string | null;
   group: CardGroup | null;
   only: OnlyIn | null;
+  /** The statement itself when no other version was found and no "only in" claim is safe. */
+  alone: CardVersion | null;
   articles: string[];
 }
 
@@ -116,7 +134,7 @@ export interface ContentProtocol {
    * The open card's content. The card's shadow root is closed, so the page cannot read it;
    * our own extension pages (and the e2e tests through them) ask here.
    */
-  'tab:card': { payload: Record<string, never>; reply: CardSnapshot | null };
+  'tab:card': { payload: { expand?: boolean }; reply: CardSnapshot | null };
   /** Scroll to the next mention of `entity` (or of anything, when null) and open its card. */
   'tab:reveal': { payload: { entity: string | null }; reply: boolean };
   /** The page's markup for "Add this article" (parsed by Readability in the extension page). */

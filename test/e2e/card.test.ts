@@ -52,8 +52,9 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     expect(card?.text).toContain('has done everything he previously promised');
     expect(card?.text).toContain('Kim Jong Un on his part did everything he promised to do');
     expect(card?.text).toMatch(/RT.*CNN|CNN.*RT/);
-    expect(card?.removed.join(' ')).toMatch(/previously/);
-    expect(card?.added.join(' ')).toMatch(/on his part/);
+    // Peer differences: CNN's own words are marked against the most common wording.
+    expect(card?.marked.join(' ')).toMatch(/on his part/);
+    expect(card?.removed).toEqual([]);
     await settled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-light-${name}.png`) });
 

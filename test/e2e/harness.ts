@@ -415,12 +415,16 @@ async function probeOf(eb: ExtensionBrowser, page: Page): Promise<{ probe: Page;
 }
 
 /** The open card's content, or null when none is open. */
-export async function cardState(eb: ExtensionBrowser, page: Page): Promise<CardState | null> {
+export async function cardState(
+  eb: ExtensionBrowser,
+  page: Page,
+  { expand = false }: { expand?: boolean } = {},
+): Promise<CardState | null> {
   const { probe, tabId } = await probeOf(eb, page);
   try {
     return (await sendToTabFrom(probe, tabId, {
       type: 'tab:card',
-      payload: {},
+      payload: { expand },
     })) as CardState | null;
   } catch (error) {
     // That tab is gone (a closed page with the same URL): look it up again next time.

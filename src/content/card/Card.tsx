@@ -63,9 +63,11 @@ export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardPro
       )}
       {data?.page && (
         <p class="page-note" data-testid="page-version">
-          {pageCoverage
-            ? 'This page quotes one of these versions (marked below); see how the others worded it.'
-            : 'This page quotes a statement only one outlet in the dataset carried.'}
+          {data.page.text && pageCoverage
+            ? 'This page words one of these remarks its own way: its version is marked below, beside the others.'
+            : pageCoverage
+              ? 'This page quotes one of these versions (marked below); see how the others worded it.'
+              : 'This page quotes a statement only one outlet in the dataset carried.'}
         </p>
       )}
       {groups.length > 0 && (

@@ -123,19 +123,39 @@ export class CardController {
     return this.ui?.shadowHost ?? null;
   }
 
-  /** The open card as the reader sees it, or null; for our own extension pages only. */
-  snapshot(): CardSnapshot | null {
+  /**
+   * The open card as the reader sees it, or null; for our own extension pages only. `expand`
+   * opens its folded rows first (for screenshots).
+   */
+  snapshot(expand = false): CardSnapshot | null {
     const dialog = this.container?.querySelector('[role="dialog"]');
     if (!dialog) return null;
+    if (expand) dialog.querySelectorAll('details').forEach((d) => (d.open = true));
     const card = this.cardElement();
+    const texts = (root: ParentNode, selector: string) =>
+      [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
+    const group = dialog.querySelector('[data-testid="page-row"]')?.closest('.group') ?? null;
+    const box = card?.getBoundingClientRect();
     return {
       label: dialog.getAttribute('aria-label'),
       text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
-      removed: [...dialog.querySelectorAll('del.diff')].map((e) => e.textContent ?? ''),
-      added: [...dialog.querySelectorAll('ins.diff')].map((e) => e.textContent ?? ''),
+      removed: texts(dialog, 'del.diff'),
+      added: texts(dialog, 'ins.diff'),
+      marked: texts(dialog, 'mark.diff'),
       focused: document.activeElement === this.host && this.shadow?.activeElement === dialog,
       versions: dialog.querySelector('.versions') !== null,
       background: card ? getComputedStyle(card).backgroundColor : '',
+      rect: { x: box?.x ?? 0, y: box?.y ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 },
+      pageRows: group
+        ? [...group.querySelectorAll('.version')].map((v) => ({
+            outlets: texts(v, '.outlet'),
+            versions: Number(v.getAttribute('data-versions')),
+            page: v.querySelector('[data-testid="page-row"]') !== null,
+            marked: texts(v, 'mark.diff'),
+            text: (v.querySelector('.text')?.textContent ?? '').replace(/\s+/g, ' '),
+          }))
+        : null,
+      more: group?.querySelector('details > summary')?.textContent ?? null,
     };
   }
 

@@ -47,8 +47,8 @@ export class LazyCard {
   }
 
   /** The open card's content, for our own extension pages (null while none is open). */
-  snapshot(): CardSnapshot | null {
-    return this.card?.snapshot() ?? null;
+  snapshot(expand = false): CardSnapshot | null {
+    return this.card?.snapshot(expand) ?? null;
   }
 
   destroy(): void {

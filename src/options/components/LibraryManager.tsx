@@ -50,7 +50,9 @@ export function LibraryManager() {
 
   const importFile = async (file: File) => {
     try {
-      const dataset = parseLibraryFile(file.name, await file.text());
+      const bundled = await loadBundledDataset();
+      const known = [...bundled.outlets, ...(entries ?? []).flatMap((e) => e.outlets)];
+      const dataset = parseLibraryFile(file.name, await file.text(), known);
       const { added, skipped } = await Library.use((l) => l.import(dataset));
       await changed(
         [tCount('imported', added), skipped ? tCount('importSkipped', skipped) : '']

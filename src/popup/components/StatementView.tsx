@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StatementDetail } from '../../shared/protocol';
-import { Group, Only } from '../../ui/coverage/Coverage';
+import { Group, Only, Row } from '../../ui/coverage/Coverage';
 
 export interface StatementViewProps {
   id: string;
@@ -41,6 +41,27 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
           <h2 class="detail__who">{detail.speaker ?? 'Unknown speaker'}</h2>
           {detail.group && <Group group={detail.group} highlighted={false} />}
           {detail.only && <Only only={detail.only} />}
+          {detail.alone && (
+            <>
+              <div class="versions">
+                <Row
+                  row={{
+                    versions: [detail.alone],
+                    parts: [{ op: 'same', text: detail.alone.statement.text }],
+                    common: false,
+                    part: false,
+                    page: false,
+                  }}
+                  many={false}
+                />
+              </div>
+              <p class="muted small" data-testid="no-claim">
+                No other outlet’s version was matched, yet it is not certain that only this outlet
+                carried it (other outlets may word it too differently to match), so no “only in”
+                claim is made.
+              </p>
+            </>
+          )}
           {detail.articles.length > 0 && (
             <button
               type="button"

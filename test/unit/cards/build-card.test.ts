@@ -3,27 +3,15 @@ import {
   buildCard,
   findPageVersion,
   indexDataset,
-  toSideBySide,
   type WordDiff,
 } from '../../../src/cards/build-card';
 import { fixtureDataset } from './fixture';
+import { wordDiff } from '../../../src/diff/word-diff';
 
 const noDiff: WordDiff = (a, b) => [
   { op: 'removed', text: a },
   { op: 'added', text: b },
 ];
-
-describe('toSideBySide', () => {
-  it('gives each side the shared words and its own', () => {
-    const s = toSideBySide([
-      { op: 'same', text: 'we ' },
-      { op: 'removed', text: 'hope' },
-      { op: 'added', text: 'wish' },
-    ]);
-    expect(s.left.map((p) => p.text).join('')).toBe('we hope');
-    expect(s.right.map((p) => p.text).join('')).toBe('we wish');
-  });
-});
 
 describe('buildCard for a person', () => {
   const index = indexDataset(fixtureDataset());
@@ -43,15 +31,23 @@ describe('buildCard for a person', () => {
     const [group] = card!.groups;
     expect(group!.versions.map((v) => v.outlet.name)).toEqual(['RT', 'CNN']);
     expect(group!.versions[0]!.outlet.ownership).toBe('Russian state-funded');
-    const left = group!.sides[0]!.left.map((p) => p.text).join('');
-    const right = group!.sides[0]!.right.map((p) => p.text).join('');
-    expect(left).toBe('has done everything he previously promised');
-    expect(right).toBe('Kim Jong Un on his part did everything he promised to do');
+    expect(group!.outlets).toBe(2);
+    const [common, other] = group!.rows;
+    expect(common!.common).toBe(true);
+    expect(common!.parts).toEqual([
+      { op: 'same', text: 'has done everything he previously promised' },
+    ]);
+    // The other wording keeps its own words, marked; nothing is "removed".
+    expect(other!.parts.map((p) => p.text).join('')).toBe(
+      'Kim Jong Un on his part did everything he promised to do',
+    );
+    expect(other!.parts.every((p) => p.op !== 'removed')).toBe(true);
   });
 
-  it('lists what only one outlet carried', () => {
+  it('lists what only one outlet carried, of how many', () => {
     expect(card!.onlyIn).toHaveLength(1);
     expect(card!.onlyIn[0]!.outlet.name).toBe('RT');
+    expect(card!.onlyIn[0]!.of).toBe(2);
     expect(card!.onlyIn[0]!.versions[0]!.statement.text).toMatch(/^will be jointly working/);
   });
 
@@ -66,6 +62,43 @@ describe('buildCard for a person', () => {
 
   it('returns null for an unknown entity', () => {
     expect(buildCard(index, 'nobody', noDiff)).toBeNull();
+  });
+});
+
+describe('many versions', () => {
+  it('collapses identical wordings into one row listing their outlets, most common first', () => {
+    const ds = fixtureDataset();
+    const wire = 'did everything that he had promised in advance, even blowing up the tunnels';
+    for (const id of ['ap', 'stv', 'ynet']) {
+      ds.outlets.push({
+        id,
+        name: id.toUpperCase(),
+        country: 'US',
+        ownership: null,
+        homepage: null,
+      });
+      ds.articles.push({ ...ds.articles[0]!, id: `${id}-a`, file: `${id}-a.txt`, outlet: id });
+      ds.statements.push({
+        ...ds.statements[0]!,
+        id: `${id}-a:s1`,
+        article: `${id}-a`,
+        text: wire,
+      });
+      ds.coverage[0]!.statements.push(`${id}-a:s1`);
+    }
+    const card = buildCard(indexDataset(ds), 'vladimir-putin', wordDiff);
+    const rows = card!.groups[0]!.rows;
+    expect(rows.map((r) => r.versions.map((v) => v.outlet.name))).toEqual([
+      ['AP', 'STV', 'YNET'],
+      ['RT'],
+      ['CNN'],
+    ]);
+    expect(rows[0]!.common).toBe(true);
+    expect(rows[1]!.parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual([
+      'has done',
+      'previously',
+    ]);
+    expect(card!.groups[0]!.outlets).toBe(5);
   });
 });
 
@@ -91,7 +124,38 @@ describe('page version', () => {
       'Putin said: "Kim Jong Un on his part did everything he promised to do, even blew up some tunnels."';
     expect(findPageVersion(page, ds.statements)?.id).toBe('cnn-a:s1');
     const card = buildCard(indexDataset(ds), 'vladimir-putin', noDiff, page);
-    expect(card?.page).toEqual({ statement: 'cnn-a:s1', coverage: 'c1' });
+    // The page runs on past the dataset's version: its own wording is a version too.
+    expect(card?.page).toEqual({
+      statement: 'cnn-a:s1',
+      coverage: 'c1',
+      text: 'Kim Jong Un on his part did everything he promised to do, even blew up some tunnels.',
+    });
+  });
+
+  it('marks the row of a wording the page quotes word for word', () => {
+    const page = 'Putin said: "Kim Jong Un on his part did everything he promised to do."';
+    const card = buildCard(indexDataset(ds), 'vladimir-putin', wordDiff, page);
+    expect(card?.page).toEqual({ statement: 'cnn-a:s1', coverage: 'c1', text: null });
+    const rows = card!.groups[0]!.rows;
+    expect(rows.filter((r) => r.page).map((r) => r.versions[0]!.outlet.id)).toEqual(['cnn']);
+    expect(rows).toHaveLength(2);
+  });
+
+  it("sets the page's own wording beside the outlets', its differences marked", () => {
+    const page =
+      'Putin said: "Kim Jong Un on his part did everything that he had promised in advance."';
+    const card = buildCard(indexDataset(ds), 'vladimir-putin', wordDiff, page);
+    expect(card?.page?.coverage).toBe('c1');
+    const rows = card!.groups[0]!.rows;
+    const mine = rows.find((r) => r.page)!;
+    expect(mine.versions[0]!.outlet.name).toBe('This page');
+    expect(mine.parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toContain(
+      'in advance.',
+    );
+    expect(mine.parts.map((p) => p.text).join('')).toBe(
+      'Kim Jong Un on his part did everything that he had promised in advance.',
+    );
+    expect(rows.map((r) => r.versions[0]!.outlet.id)).toEqual(['rt', 'cnn', 'page']);
   });
 
   it('does not match on a few common words', () => {

@@ -113,6 +113,26 @@ describe('parseLibraryFile', () => {
     expect(() => parseLibraryFile('broken.json', '{\n"a": 1,\n}')).toThrow(/line 3/);
   });
 
+  it('takes outlets described in the file, and refuses one that contradicts a known outlet', () => {
+    const ds = fixtureDataset();
+    const file = {
+      ...ds,
+      outlets: [
+        { id: 'stv', name: 'STV', country: 'GB', ownership: null, homepage: null },
+        { ...ds.outlets[0]!, country: 'US' },
+      ],
+      articles: [],
+      statements: [],
+      coverage: [],
+    };
+    const text = JSON.stringify(file, null, 2);
+    expect(parseLibraryFile('ok.json', text, []).outlets).toHaveLength(2);
+    const line = text.split('\n').findIndex((l) => l.includes('"id": "rt"')) + 1;
+    expect(() => parseLibraryFile('lib.json', text, ds.outlets)).toThrow(
+      new RegExp(`^lib\\.json:${line}: outlet "rt" is already known with country "RU"`),
+    );
+  });
+
   it('refuses a foreign file with what is wrong', () => {
     expect(() => parseLibraryFile('x.json', '{"hello": "world"}')).toThrow(
       /^x\.json: not a Counterpoint library: /,

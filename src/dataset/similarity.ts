@@ -1,0 +1,134 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * English function words: they say nothing about which remark a text reports. Other
+ * languages get no list; their common words weigh little through IDF instead.
+ */
+const STOP = new Set(
+  (
+    'the a an and or but nor of to in on at for with by from as is are was were be been being am ' +
+    'it its this that these those he she they we you i his her their our my your him them us me ' +
+    'not no so if then than there here have has had having do does did done doing will would ' +
+    'can could should may might must shall also very just about into over after before up out ' +
+    'which who whom whose what when where while because said says say saying told tell ' +
+    'some any all each such own same other only too s t ll d re ve m'
+  ).split(' '),
+);
+
+/** Common irregular English verb forms and their base, so "blew" meets "blowing". */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'blew:blow blown:blow took:take taken:take heard:hear went:go gone:go made:make saw:see ' +
+    'seen:see thought:think came:come got:get gotten:get gave:give given:give knew:know ' +
+    'known:know began:begin begun:begin broke:break broken:break brought:bring ran:run ' +
+    'wrote:write written:write held:hold kept:keep left:leave lost:lose met:meet paid:pay ' +
+    'sent:send spent:spend stood:stand understood:understand won:win fought:fight sought:seek ' +
+    'bought:buy caught:catch taught:teach felt:feel fell:fall fallen:fall found:find led:lead ' +
+    'meant:mean chose:choose chosen:choose spoke:speak spoken:speak threw:throw thrown:throw ' +
+    'drew:draw drawn:draw grew:grow grown:grow hid:hide hidden:hide rose:rise risen:rise ' +
+    'became:become forgot:forget forgotten:forget built:build sold:sell'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** British spellings written the American way, so "denuclearising" meets "denuclearizing". */
+function americanise(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/(?<=[a-z]{2})ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/(?<=[a-z]{2}[^aeiou])our(s|ed|ing|ite|ites|able)?$/, 'or$1')
+    .replace(/(?<=[a-z]{2}[^aeiou])tre(s)?$/, 'ter$1');
+}
+
+const LATIN = /^[a-z]+$/;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words of a text as comparable terms: Unicode word runs outside [editorial brackets] (any script), lower-cased, marks
+ * removed; English words (Latin letters) also lose function words, are spelled the American way
+ * and stemmed (Porter), irregular verbs first reduced to their base. Other scripts keep the
+ * word itself. Order is kept; repeats are kept.
+ */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  // Square brackets hold the outlet's insertions, not the speaker's words.
+  const plain = text
+    .replace(/\[[^\]]*\]/g, ' ')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  for (const m of plain.matchAll(WORD)) {
+    const w = m[0];
+    if (!LATIN.test(w)) {
+      out.push(w);
+      continue;
+    }
+    if (STOP.has(w) || w.length < 2) continue;
+    out.push(stemmer(IRREGULAR[w] ?? americanise(w)));
+  }
+  return out;
+}
+
+/** Inverse document frequency of terms over a set of texts: rare words weigh more. */
+export class TermWeights {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+
+  /** Counts one text's distinct terms. */
+  add(termSet: ReadonlySet<string>): void {
+    this.n++;
+    for (const t of termSet) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /** ln(1 + N / df): a word in every text weighs ~0.7, one in a single text of 1,000 ~6.9. */
+  weight(term: string): number {
+    return Math.log(1 + Math.max(this.n, 1) / (this.df.get(term) ?? 1));
+  }
+
+  /** How many texts hold `term`. */
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  get texts(): number {
+    return this.n;
+  }
+}
+
+/** A text ready for comparison: its distinct terms and their total weight. */
+export interface Profile {
+  terms: ReadonlySet<string>;
+  weight: number;
+}
+
+/** The profile of a term set under `weights`. */
+export function profile(termSet: ReadonlySet<string>, weights: TermWeights): Profile {
+  let weight = 0;
+  for (const t of termSet) weight += weights.weight(t);
+  return { terms: termSet, weight };
+}
+
+/** Weight of the terms two profiles share. */
+export function sharedWeight(a: Profile, b: Profile, weights: TermWeights): number {
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const t of small.terms) if (large.terms.has(t)) shared += weights.weight(t);
+  return shared;
+}
+
+/**
+ * Resemblance of two renderings, 0..1: weighted Dice coefficient over their terms (order
+ * ignored). Two translations of one sentence score high; a fragment against its sentence
+ * scores low, which is what containment is for.
+ */
+export function resemblance(a: Profile, b: Profile, weights: TermWeights): number {
+  const total = a.weight + b.weight;
+  return total === 0 ? 0 : (2 * sharedWeight(a, b, weights)) / total;
+}
+
+/** Containment of `part` in `whole`, 0..1: the weighted share of part's terms whole also has. */
+export function containment(part: Profile, whole: Profile, weights: TermWeights): number {
+  return part.weight === 0 ? 0 : sharedWeight(part, whole, weights) / part.weight;
+}
