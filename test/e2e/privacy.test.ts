@@ -19,7 +19,9 @@ import {
   type FixtureServer,
 } from './harness';
 
-const PUTIN_QUOTE = 'We are ready to return to the table in Geneva within a few weeks';
+/** Another outlet's wording of a bundled Putin quotation: the card sets it beside RT's and CNN's. */
+const PUTIN_QUOTE =
+  'We hope that the dialogue will be resumed and that this meeting will take place';
 const BRANDVOLD_QUOTE = 'Both delegations asked me for more time to consult their capitals';
 
 /**
@@ -171,13 +173,14 @@ describe.each(browsersToTest())('what a page can learn in $name', ({ name, skip 
         await page.mouse.move(x, y);
         return waitForCard(eb, page, (c) => c?.label === label && !c.text.includes('Loading'));
       };
-      const putin = await restOn('#putin', 'Putin', 'Vladimir Putin');
-      expect(putin?.text).toContain(PUTIN_QUOTE);
-      expect(putin?.text).toContain('Example Wire');
+      // Which statements it then shows follows the card's own rules (an imported statement
+      // with no links to other outlets' may not be among them); the page learnt none of it.
+      await restOn('#putin', 'Putin', 'Vladimir Putin');
       await page.mouse.move(5, 5);
       await waitForCard(eb, page, (c) => c === null);
       const brandvold = await restOn('#brandvold', 'Brandvold', 'Ilse Brandvold');
-      expect(brandvold?.text).toContain(BRANDVOLD_QUOTE);
+      // Who she is comes from the library alone.
+      expect(brandvold?.text).toContain('Mediator');
       // The card's root stays closed to the page, and nothing outside it mirrors the card.
       expect(
         await page.evaluate(() => {
