@@ -189,7 +189,8 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
             'counterpoint-mention',
           )?.size ?? 0,
       );
-      expect(painted).toBe(stats!.mentions);
+      // Quiet marks: what is painted is what the scanner marked, not every mention.
+      expect(painted).toBe(stats!.marks);
       const mutations = await page.evaluate(
         () => (window as unknown as { __mutations: string[] }).__mutations,
       );
