@@ -60,3 +60,43 @@ export async function benchDataset(root: string, count = 1000): Promise<DatasetF
     datasetBytes: JSON.stringify(dataset).length,
   };
 }
+
+export interface RunOnFigures {
+  kb: number;
+  /** The pipeline on one paragraph: `Putin said "we hope" and ` repeated, no sentence end. */
+  oneParagraphMs: number;
+  /** Baseline, same run: the same text as one sentence per paragraph. */
+  paragraphsMs: number;
+  statements: number;
+}
+
+/**
+ * The pipeline on page-supplied text that is one long paragraph (issue 15: it was cubic),
+ * at 10, 50 and 200 KB, beside the same text split into paragraphs.
+ */
+export async function benchRunOn(root: string, sizes = [10, 50, 200]): Promise<RunOnFigures[]> {
+  const reference = await readReference(path.join(root, 'assets/reference'));
+  const unit = 'Putin said "we hope" and ';
+  const input = (text: string): ArticleInput => ({
+    file: 'run-on.txt',
+    text: `Run-on\n\n${text}`,
+    meta: { outlet: 'rt', published: '2018-05-24', language: 'en' },
+  });
+  const time = (text: string) => {
+    const t = performance.now();
+    const { dataset } = buildDataset([input(text)], reference);
+    return { ms: performance.now() - t, statements: dataset.statements.length };
+  };
+  time(unit.repeat(100)); // warm up
+  return sizes.map((kb) => {
+    const n = Math.ceil((kb * 1024) / unit.length);
+    const one = time(unit.repeat(n));
+    const split = time(Array.from({ length: n }, () => 'Putin said "we hope".').join('\n\n'));
+    return {
+      kb,
+      oneParagraphMs: Math.round(one.ms),
+      paragraphsMs: Math.round(split.ms),
+      statements: one.statements,
+    };
+  });
+}

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { benchBrowsers, type PageFigure } from './browser-bench';
 import { benchCoverage } from './coverage-bench';
 import { PACKAGED } from '../../src/shared/packaged-files';
-import { benchDataset } from './dataset-bench';
+import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { benchLibrary, benchSearch } from './search-bench';
 import { round } from './stats';
@@ -148,6 +148,20 @@ async function main() {
   const dataset = await benchDataset(ROOT, 1000);
   console.table([dataset]);
   report.dataset = dataset;
+
+  console.log('\n== Pipeline on one long paragraph (baseline: the same text as paragraphs) ==');
+  const runOn = await benchRunOn(ROOT);
+  console.table(runOn);
+  report.runOn = runOn;
+  const [first, , last] = runOn;
+  check('pipeline, one 200 KB paragraph', last!.oneParagraphMs, 1000, 'ms');
+  // Linear: 20 times the text, at most about 20 times the time (cubic was 8,000).
+  check(
+    'pipeline, 200 KB vs 10 KB paragraph (linear: about 20)',
+    Math.round((last!.oneParagraphMs / Math.max(1, first!.oneParagraphMs)) * 10) / 10,
+    30,
+    'x',
+  );
 
   if (!flag('--no-browser')) await benchBrowserScans(report, 'all');
   await coverageSection(report);

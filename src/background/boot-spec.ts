@@ -1,5 +1,23 @@
 import browser from 'webextension-polyfill';
+import type { Dataset } from '../dataset/types';
+import { matcherSpecFromDataset, prepareMatcher } from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
+import type { ContentBoot } from '../shared/protocol';
+
+/**
+ * The names a page is scanned for, split by who may see them. What is painted in the page
+ * (`CSS.highlights`, readable by its scripts) comes from the bundled dataset alone, so it is
+ * the same whatever the library holds; people only the library knows go in `library`.
+ */
+export function bootFor(bundled: Dataset, merged: Dataset): ContentBoot {
+  const known = new Set(bundled.people.map((p) => p.id));
+  const own = merged.people.filter((p) => !known.has(p.id));
+  return {
+    matcher: prepareMatcher(matcherSpecFromDataset(bundled)),
+    library:
+      own.length > 0 ? prepareMatcher(matcherSpecFromDataset({ people: own, events: [] })) : null,
+  };
+}
 
 const KEY = 'bootMatcher';
 

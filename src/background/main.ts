@@ -2,11 +2,12 @@ import browser from 'webextension-polyfill';
 import { buildCard, buildStatementDetail } from '../cards/build-card';
 import { withLanguages } from '../cards/languages';
 import { wordDiff } from '../diff/word-diff';
-import { matcherSpecFromDataset, prepareMatcher } from '../matching';
+import { loadBundledDataset } from '../shared/dataset-source';
 import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
 import { compareUrl } from '../shared/pages';
-import { cachedBootSpec } from './boot-spec';
+import { bootFor, cachedBootSpec } from './boot-spec';
+import { answerCardRequest } from './card-request';
 import { DatasetService } from './dataset-service';
 import { installRouter } from './router';
 import { t } from '../shared/i18n';
@@ -21,20 +22,25 @@ export function startBackground(): void {
     currentLibraryRevision,
   );
   installRouter({
-    'content:boot': async () => ({
-      matcher: await cachedBootSpec(async () =>
-        prepareMatcher(matcherSpecFromDataset((await data.get()).dataset)),
-      ),
-    }),
+    'content:boot': () =>
+      cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset)),
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
       return null;
     },
-    'card:get': async ({ entity, pageText }) => {
-      const { index } = await data.get();
-      const card = buildCard(index, entity, wordDiff, pageText);
-      return card && withLanguages(index, card);
-    },
+    'card:get': (payload, { tabId }) =>
+      answerCardRequest(
+        {
+          reported: (id) => tabState.get(id),
+          build: async (entity, pageText) => {
+            const { index } = await data.get();
+            const card = buildCard(index, entity, wordDiff, pageText);
+            return card && withLanguages(index, card);
+          },
+        },
+        payload,
+        tabId,
+      ),
     'compare:open': async ({ articles }) => {
       await browser.tabs.create({ url: compareUrl(articles) });
       return null;

@@ -1,10 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PreparedMatcher } from '../matching';
 import { HIGHLIGHT_NAME, HIGHLIGHT_NAME_BACKGROUND } from '../page/highlighter';
 import { watchLibraryRevision } from '../shared/library-signal';
 import { sendToBackground } from '../shared/messaging';
-import type { ContentMessage, ContentReply } from '../shared/protocol';
+import type { ContentBoot, ContentMessage, ContentReply } from '../shared/protocol';
 import { getSettings, isEnabledOn, watchSettings, type Settings } from '../shared/settings';
 import { PageSession } from './page-session';
 
@@ -16,7 +15,7 @@ import { PageSession } from './page-session';
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   let session: PageSession | null = null;
-  let prepared: PreparedMatcher | null = null;
+  let prepared: ContentBoot | null = null;
   let settings: Settings = await getSettings();
   if (ctx.isInvalid) return;
 
@@ -39,11 +38,12 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       return;
     }
     if (!prepared || restart) {
-      prepared = (await sendToBackground('content:boot', { host })).matcher;
+      prepared = await sendToBackground('content:boot', { host });
     }
     if (ctx.isInvalid || session || !isEnabledOn(settings, host)) return;
     session = new PageSession(ctx, {
-      matcher: prepared,
+      matcher: prepared.matcher,
+      library: prepared.library,
       hidden: next.hiddenEntities,
       highlightName,
       hoverDelay: next.hoverDelay,
@@ -69,6 +69,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
         title: document.title,
         html: new XMLSerializer().serializeToString(document),
       } satisfies ContentReply<'tab:article'>;
+    }
+    if (msg?.type === 'tab:card') {
+      const expand = msg.payload?.expand === true;
+      return (session?.cardSnapshot(expand) ?? null) satisfies ContentReply<'tab:card'>;
     }
     if (msg?.type === 'tab:reveal') {
       const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;

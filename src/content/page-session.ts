@@ -1,14 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatcher, type Matcher, type PreparedMatcher } from '../matching';
-import { Highlighter } from '../page/highlighter';
+import { Highlighter, UnpaintedMarks } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
-import type { MentionCount, ScanStats } from '../shared/protocol';
+import type { CardSnapshot, MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
 import type { CardTarget } from './card/card-controller';
 import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
+  /** Bundled names: painted in `CSS.highlights`. */
   matcher: PreparedMatcher;
+  /** People only the reader's library knows: found, never painted (see README, security). */
+  library: PreparedMatcher | null;
   /** Entities the reader chose not to mark. */
   hidden: readonly string[];
   highlightName: string;
@@ -29,11 +32,14 @@ export class PageSession {
   private readonly highlighter: Highlighter;
   private readonly matcher: Matcher;
   private readonly scanner: PageScanner;
+  /** The scan for library-only people, after the bundled one; null when there are none. */
+  private readonly libraryScan: { matcher: Matcher; scanner: PageScanner } | null = null;
   private readonly card: LazyCard;
   private reportTimer: number | null = null;
   private pointer: { x: number; y: number } | null = null;
   private frame: number | null = null;
   private lastReported = '';
+  private reporting: Promise<void> = Promise.resolve();
   private readonly setupMs: number;
 
   constructor(
@@ -57,10 +63,29 @@ export class PageSession {
         clearTimeout: (id) => clearTimeout(id),
       },
     });
+    if (options.library) {
+      const matcher = buildMatcher(options.library, options.hidden);
+      const scanner = new PageScanner(document, {
+        matcher,
+        highlighter: new UnpaintedMarks(),
+        onChange: () => this.scheduleReport(),
+        // Which mentions hover and the shortcut reach follows the same rule as the painted ones.
+        markEvery: options.markEvery,
+        timers: {
+          setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+          clearTimeout: (id) => clearTimeout(id),
+        },
+      });
+      this.libraryScan = { matcher, scanner };
+    }
     this.card = new LazyCard(
       ctx,
       {
-        loadCard: (entity, pageText) => sendToBackground('card:get', { entity, pageText }),
+        loadCard: async (entity, pageText) => {
+          // The background answers only for people this page was reported to mention.
+          await this.flushReport();
+          return sendToBackground('card:get', { entity, pageText });
+        },
         openCompare: (articles) => void sendToBackground('compare:open', { articles }),
         timings: {
           fetchDelay: Math.min(150, options.hoverDelay),
@@ -84,8 +109,10 @@ export class PageSession {
     signal.addEventListener('abort', () => clearInterval(keepAlive));
   }
 
-  start(): Promise<void> {
-    return this.scanner.start();
+  /** Scans for bundled names, then (unpainted) for library-only people. */
+  async start(): Promise<void> {
+    await this.scanner.start();
+    if (!this.abort.signal.aborted) await this.libraryScan?.scanner.start();
   }
 
   setHoverDelay(ms: number): void {
@@ -98,21 +125,33 @@ export class PageSession {
 
   setMarkEvery(every: boolean): void {
     this.scanner.setMarkEvery(every);
+    this.libraryScan?.scanner.setMarkEvery(every);
   }
 
   counts(): MentionCount[] {
-    return this.scanner
-      .counts()
-      .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity }));
+    const own = this.libraryScan;
+    return [
+      ...this.scanner
+        .counts()
+        .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity })),
+      ...(own?.scanner
+        .counts()
+        .map((c) => ({ ...c, name: own.matcher.entity(c.entity)?.name ?? c.entity })) ?? []),
+    ];
   }
 
   stats(): ScanStats {
-    return { ...this.scanner.stats, setupMs: this.setupMs };
+    return {
+      ...this.scanner.stats,
+      done: this.scanner.stats.done && (this.libraryScan?.scanner.stats.done ?? true),
+      setupMs: this.setupMs,
+      libraryScanMs: this.libraryScan?.scanner.stats.scanMs ?? 0,
+    };
   }
 
   /** Scrolls to the next mention (of `entity` or any) and opens its card with focus in it. */
   reveal(entity: string | null): boolean {
-    const m = this.scanner.next(entity);
+    const m = this.scanner.next(entity) ?? this.libraryScan?.scanner.next(entity) ?? null;
     if (!m) return false;
     const target = this.target(m);
     const range = target.range();
@@ -128,12 +167,17 @@ export class PageSession {
     return true;
   }
 
+  cardSnapshot(expand = false): CardSnapshot | null {
+    return this.card.snapshot(expand);
+  }
+
   destroy(): void {
     if (this.abort.signal.aborted) return;
     this.abort.abort();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     if (this.reportTimer !== null) clearTimeout(this.reportTimer);
     this.scanner.destroy();
+    this.libraryScan?.scanner.destroy();
     this.highlighter.destroy();
     this.card.destroy();
     void sendToBackground('content:mentions', { counts: [] }).catch(() => {});
@@ -142,7 +186,8 @@ export class PageSession {
   private target(m: PageMention): CardTarget {
     return {
       entity: m.entity,
-      key: String(m.id),
+      // Ids are per scanner; entities differ between the bundled and the library scan.
+      key: `${m.entity}\u0000${m.id}`,
       range: () => {
         const r = m.range;
         if (!r.startContainer.isConnected || !r.endContainer.isConnected) return null;
@@ -168,7 +213,8 @@ export class PageSession {
   }
 
   private onPointerMove(e: PointerEvent): void {
-    if (e.pointerType === 'touch') return;
+    // Only the reader opens cards: a page's synthetic events are dropped before any work.
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     this.pointer = { x: e.clientX, y: e.clientY };
     const host = this.card.host;
     if (host && e.composedPath().includes(host)) return;
@@ -176,26 +222,38 @@ export class PageSession {
     this.frame ??= requestAnimationFrame(() => {
       this.frame = null;
       if (!this.pointer) return;
-      const m = this.scanner.mentionAt(this.pointer.x, this.pointer.y);
+      const m = this.mentionAt(this.pointer.x, this.pointer.y);
       this.card.hover(m ? this.target(m) : null);
     });
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (e.pointerType !== 'touch') return;
-    const m = this.scanner.mentionAt(e.clientX, e.clientY);
+    if (!e.isTrusted || e.pointerType !== 'touch') return;
+    const m = this.mentionAt(e.clientX, e.clientY);
     if (m) this.card.openNow(this.target(m), { focus: false });
+  }
+
+  private mentionAt(x: number, y: number): PageMention | null {
+    return this.scanner.mentionAt(x, y) ?? this.libraryScan?.scanner.mentionAt(x, y) ?? null;
   }
 
   private scheduleReport(): void {
     if (this.reportTimer !== null) return;
-    this.reportTimer = this.ctx.setTimeout(() => {
-      this.reportTimer = null;
-      const counts = this.counts();
-      const key = JSON.stringify(counts);
-      if (key === this.lastReported) return;
-      this.lastReported = key;
-      void sendToBackground('content:mentions', { counts }).catch(() => {});
-    }, 300);
+    this.reportTimer = this.ctx.setTimeout(() => void this.flushReport(), 300);
+  }
+
+  /** Sends the mention counts now if they changed since the last report. */
+  private async flushReport(): Promise<void> {
+    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
+    this.reportTimer = null;
+    const counts = this.counts();
+    const key = JSON.stringify(counts);
+    if (key === this.lastReported) return this.reporting;
+    this.lastReported = key;
+    this.reporting = sendToBackground('content:mentions', { counts }).then(
+      () => {},
+      () => {},
+    );
+    return this.reporting;
   }
 }

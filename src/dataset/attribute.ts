@@ -55,9 +55,12 @@ function maskQuotes(text: string): string {
   );
 }
 
-function candidates(text: string, registry: PeopleRegistry): Candidate[] {
+type Known = ReturnType<PeopleRegistry['known']>;
+
+/** Known people in `text`, or the ones given (read once for the whole paragraph). */
+function candidates(text: string, registry: PeopleRegistry, given?: Known): Candidate[] {
   const out: Candidate[] = [];
-  const known = registry.known(text);
+  const known = given ?? registry.known(text);
   for (const k of known) out.push({ kind: 'person', person: k.person, start: k.start, end: k.end });
   const covered = (s: number, e: number) => known.some((k) => k.start < e && s < k.end);
   for (const m of text.matchAll(ROLE)) {
@@ -181,8 +184,14 @@ function appositiveOf(gap: string): string | null {
 }
 
 /** Attribution after a quotation: `,” Putin said`, `,” said Martin Indyk, …`, `…, he said.` */
-function after(tail: string, full: string, tailStart: number, ctx: Context): Attribution | null {
-  const cands = candidates(full, ctx.registry);
+function after(
+  tail: string,
+  full: string,
+  tailStart: number,
+  ctx: Context,
+  known?: Known,
+): Attribution | null {
+  const cands = candidates(full, ctx.registry, known);
   const inTail = (c: Candidate) => c.start >= tailStart;
   // Inverted: ,” said Martin Indyk, executive vice president …
   const inv =
@@ -204,29 +213,39 @@ function after(tail: string, full: string, tailStart: number, ctx: Context): Att
   }
   const re = verbs();
   re.lastIndex = tailStart;
+  // What depends on the candidate alone is worked out once, not once per verb: a run-on
+  // sentence holds many of both. Only candidates right after the quotation, or after a comma
+  // in the tail, can be the speaker; latest first.
+  const eligible: { c: Candidate; right: boolean; descriptor: RegExpExecArray | null }[] = [];
+  for (let i = cands.length - 1; i >= 0; i--) {
+    const c = cands[i]!;
+    if (!inTail(c) || c.kind === 'who') continue;
+    const lead = full.slice(tailStart, c.start);
+    // Right after the quotation, maybe behind a short descriptor ("Seoul resident Margie Kim").
+    const descriptor = /^\s*[,.!?—–-]*\s*((?:[A-Za-z’'.-]+\s+){1,5})$/.exec(lead);
+    const right =
+      /^\s*[,.!?—–-]*\s*$/.test(lead) ||
+      (!!descriptor &&
+        c.kind === 'name' &&
+        !verbs().test(descriptor[1]!) &&
+        !/[,;:]/.test(descriptor[1]!));
+    // `trimEnd` strips what `\s` matches: this is /,\s*$/ without a scan of the whole lead.
+    if (right || lead.trimEnd().endsWith(',')) eligible.push({ c, right, descriptor });
+  }
   for (let v = re.exec(full); v; v = re.exec(full)) {
     const vStart = v.index;
-    // The speaker must stand right after the quotation or after a comma in the tail.
-    for (let i = cands.length - 1; i >= 0; i--) {
-      const c = cands[i]!;
-      if (!inTail(c) || c.end > vStart || c.kind === 'who') continue;
+    // Further on in the sentence: "…, Senator X, the head of …, said." at its end.
+    let lateVerb: boolean | undefined;
+    for (const { c, right, descriptor } of eligible) {
+      if (c.end > vStart) continue;
+      if (!right) {
+        lateVerb ??=
+          END_VERB.test(v[1]!) &&
+          !verbs().test(full.slice(vStart + v[0].length).replace(/\bas cited\b/, ''));
+        if (!lateVerb) continue;
+      }
       const gap = full.slice(c.end, vStart);
       if (!ATTACHED.test(gap)) continue;
-      const lead = full.slice(tailStart, c.start);
-      // Right after the quotation, maybe behind a short descriptor ("Seoul resident Margie Kim").
-      const descriptor = /^\s*[,.!?—–-]*\s*((?:[A-Za-z’'.-]+\s+){1,5})$/.exec(lead);
-      const right =
-        /^\s*[,.!?—–-]*\s*$/.test(lead) ||
-        (!!descriptor &&
-          c.kind === 'name' &&
-          !verbs().test(descriptor[1]!) &&
-          !/[,;:]/.test(descriptor[1]!));
-      // Further on in the sentence: "…, Senator X, the head of …, said." at its end.
-      const late =
-        /,\s*$/.test(lead) &&
-        END_VERB.test(v[1]!) &&
-        !verbs().test(full.slice(vStart + v[0].length).replace(/\bas cited\b/, ''));
-      if (!right && !late) continue;
       const role =
         appositiveOf(gap) ?? (descriptor && c.kind === 'name' ? descriptor[1]!.trim() : null);
       const speaker = resolve(c, ctx, full, cands, 'after', role);
@@ -245,8 +264,8 @@ function after(tail: string, full: string, tailStart: number, ctx: Context): Att
 }
 
 /** Attribution before a quotation: `Putin said that Russia had “counted”`. */
-function before(pre: string, ctx: Context): Attribution | null {
-  const cands = candidates(pre, ctx.registry);
+function before(pre: string, ctx: Context, known?: Known): Attribution | null {
+  const cands = candidates(pre, ctx.registry, known);
   const found = [...pre.matchAll(verbs())];
   for (let vi = found.length - 1; vi >= 0; vi--) {
     const v = found[vi]!;
@@ -268,11 +287,30 @@ function before(pre: string, ctx: Context): Attribution | null {
   return null;
 }
 
+/** The sentence holding `offset` (binary search: a paragraph may hold thousands). */
 function sentenceAt(sentences: Sentence[], offset: number): Sentence {
-  let found = sentences[0]!;
-  for (const s of sentences) if (s.start <= offset) found = s;
-  return found;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return sentences[lo]!;
 }
+
+/**
+ * Characters read on either side of a quotation to attribute it. A speaker stands next to
+ * the quotation, in the same sentence; without this bound, a page-supplied paragraph that is
+ * one long "sentence" of quotations costs cubic time (each quotation rereads all of it).
+ */
+export const ATTRIBUTION_WINDOW = 600;
+
+/**
+ * Longest sentence read for reported speech ("X said that …", which runs to the sentence's
+ * end): prose sentences are far shorter, and each verb in a longer one would reread the rest.
+ */
+export const MAX_SENTENCE = 2000;
 
 /** Reported speech in a stretch of text without quotation marks: "Putin said that …". */
 function paraphrases(
@@ -358,16 +396,41 @@ export function extractStatements(paragraphs: string[], registry: PeopleRegistry
     const found: RawStatement[] = [];
     const inParagraph = (byParagraph.get(p) ?? []).sort((a, b) => a.close - b.close);
     let paragraphSpeaker: string | null = null;
+    // Worked out once per paragraph, when first needed.
+    let quoteOnly: boolean | undefined;
+    let knownHere: Known | null = null;
+    /** Known people within [from, to) of the masked paragraph, offsets from `from`. */
+    const knownIn = (from: number, to: number): Known => {
+      knownHere ??= registry.known(masked);
+      let lo = 0;
+      let hi = knownHere.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (knownHere[mid]!.start < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: Known = [];
+      for (let i = lo; i < knownHere.length && knownHere[i]!.start < to; i++) {
+        const k = knownHere[i]!;
+        if (k.end <= to) out.push({ ...k, start: k.start - from, end: k.end - from });
+      }
+      return out;
+    };
     for (const q of inParagraph) {
       const closeSentence = sentenceAt(sentences, q.close);
       const sentenceEnd = closeSentence.start + closeSentence.text.length;
-      const full = masked.slice(closeSentence.start, sentenceEnd);
-      const tailStart = q.close + 1 - closeSentence.start;
+      const from = Math.max(closeSentence.start, q.close - ATTRIBUTION_WINDOW);
+      const full = masked.slice(from, Math.min(sentenceEnd, q.close + 1 + ATTRIBUTION_WINDOW));
+      const tailStart = q.close + 1 - from;
       const tail = full.slice(Math.max(0, tailStart));
-      let attribution = tailStart <= full.length ? after(tail, full, tailStart, ctx) : null;
+      let attribution =
+        tailStart <= full.length
+          ? after(tail, full, tailStart, ctx, knownIn(from, from + full.length))
+          : null;
       if (!attribution && q.paragraph === p) {
         const openSentence = sentenceAt(sentences, q.open);
-        attribution = before(masked.slice(openSentence.start, q.open), ctx);
+        const start = Math.max(openSentence.start, q.open - ATTRIBUTION_WINDOW);
+        attribution = before(masked.slice(start, q.open), ctx, knownIn(start, q.open));
       }
       let speaker = attribution?.speaker ?? null;
       if (!attribution && q.paragraph === p) {
@@ -386,7 +449,7 @@ export function extractStatements(paragraphs: string[], registry: PeopleRegistry
       if (!attribution) {
         // No attribution in the sentence: the speaker of this paragraph's other quotation, or of
         // the previous paragraph when this paragraph is nothing but quotation.
-        const quoteOnly =
+        quoteOnly ??=
           masked.replace(/[“"„«][\s]*[”"»]/g, '').replace(/[\s.,;:!?'’”“"—–-]/g, '') === '';
         speaker = paragraphSpeaker ?? (quoteOnly ? previousParagraphQuoteSpeaker : null);
       }
@@ -404,12 +467,12 @@ export function extractStatements(paragraphs: string[], registry: PeopleRegistry
       });
     }
     // Quotations without attribution that came before an attributed one in the paragraph.
-    for (const s of found) {
-      if (s.speaker === null && paragraphSpeaker && inParagraph.length > 1) {
-        if (!verbs().test(masked)) s.speaker = paragraphSpeaker;
-      }
+    if (paragraphSpeaker && inParagraph.length > 1 && !verbs().test(masked)) {
+      for (const s of found) if (s.speaker === null) s.speaker = paragraphSpeaker;
     }
     for (const sentence of p === 0 ? [] : sentences) {
+      // Not prose (a page's run-on text): its quotations count, reported speech is not read.
+      if (sentence.text.length > MAX_SENTENCE) continue;
       for (const para of paraphrases(sentence.text, ctx)) {
         if (para.speaker) ctx.lastSpeaker = para.speaker;
         found.push({

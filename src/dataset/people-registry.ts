@@ -80,6 +80,8 @@ export class PeopleRegistry {
   prepare(paragraphs: string[]): void {
     // "Benjamin Netanyahu" once, then "Netanyahu" alone: a person, even without a title.
     const all = paragraphs.join('\n');
+    const alone = aloneCounts(all);
+    const pending = new Set<string>();
     for (const m of all.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,})(?=[’']s\b|[\s,.;:])/g)) {
       const [, first, last] = m;
       if (
@@ -89,8 +91,11 @@ export class PeopleRegistry {
         HONORIFIC.test(`${first} `)
       )
         continue;
-      const alone = all.match(new RegExp(`(?<![A-Z][a-z]+ )\\b${last}\\b`, 'g'))?.length ?? 0;
-      if (alone >= 2) this.pendingBigrams.push({ name: `${first} ${last}`, at: m.index });
+      const name = `${first} ${last}`;
+      if ((alone.get(last!) ?? 0) >= 2 && !pending.has(name)) {
+        pending.add(name);
+        this.pendingBigrams.push({ name, at: m.index });
+      }
     }
     // Full names first, so that "President Yoon" later finds Yoon Suk Yeol.
     paragraphs.forEach((text, p) => {
@@ -231,4 +236,25 @@ export class PeopleRegistry {
       (p.role ?? '').toLowerCase().includes(noun)
     );
   }
+}
+
+/**
+ * How often each capitalised word stands alone, not right after another capitalised word
+ * ("Netanyahu" but not "Benjamin Netanyahu"): one pass, so a long text costs linear time.
+ */
+function aloneCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+  const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+  for (const m of text.matchAll(/\b[A-Z][a-z]+\b/g)) {
+    // Not preceded by "[A-Z][a-z]+ ".
+    let i = m.index - 1;
+    if (text[i] === ' ' && isLower(text[i - 1])) {
+      i--;
+      while (isLower(text[i])) i--;
+      if (isUpper(text[i])) continue;
+    }
+    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return counts;
 }

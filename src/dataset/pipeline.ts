@@ -268,10 +268,17 @@ export interface ArticleAddition {
  * Runs the pipeline on one more article against an existing dataset (the reader's "Add this
  * article"): its statements, new people, and links to the statements already there.
  */
-export function addArticle(dataset: Dataset, input: ArticleInput): ArticleAddition {
+export function addArticle(
+  dataset: Dataset,
+  input: ArticleInput,
+  /** Told how far along it is (0–1), for a progress bar. */
+  onProgress?: (fraction: number) => void,
+): ArticleAddition {
   const warnings: DatasetWarning[] = [];
   const outlets = new Map(dataset.outlets.map((o) => [o.id, o]));
+  onProgress?.(0.05);
   const p = prepare(input, dataset.people, outlets, warnings);
+  onProgress?.(0.7);
   const fresh = new Set(p.statements.map((s) => s.id));
   const coverage = linkCoverage(
     [...dataset.statements.filter((s) => !fresh.has(s.id)), ...p.statements],

@@ -106,8 +106,14 @@ function bestMatch(
   for (const u of candidates) {
     const toRoot = resemblance(item.p, u.root.p, weights);
     let res = toRoot;
-    if (toRoot >= T.resemble * T.rootFloor)
-      for (const v of u.full) res = Math.max(res, resemblance(item.p, v.p, weights));
+    if (toRoot >= T.resemble * T.rootFloor) {
+      for (const v of u.full) {
+        // Resemblance is at most 1: once there, the rest cannot raise it (a page repeating
+        // one quotation thousands of times would otherwise cost quadratic time).
+        if (res >= 1) break;
+        res = Math.max(res, resemblance(item.p, v.p, weights));
+      }
+    }
     const con =
       item.p.weight <= u.root.p.weight
         ? containment(item.p, { terms: u.vocabulary, weight: 0 }, weights)

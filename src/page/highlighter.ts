@@ -15,12 +15,38 @@ function registry(doc: Document): HighlightRegistry | null {
   return (css?.highlights as HighlightRegistry | undefined) ?? null;
 }
 
+/** Where the scanner puts the mentions it finds. */
+export interface MentionMarks {
+  add(range: AbstractRange): void;
+  delete(range: AbstractRange): void;
+  /** Puts the marks back if the page removed them; true when it had to. */
+  ensure(): boolean;
+}
+
+/**
+ * Mentions of people only the reader's library knows: kept for hover, the popup and the
+ * shortcut, never painted. `CSS.highlights` is readable by the page, so anything drawn
+ * there would tell it what the reader saved.
+ */
+export class UnpaintedMarks implements MentionMarks {
+  size = 0;
+  add(): void {
+    this.size++;
+  }
+  delete(): void {
+    this.size = Math.max(0, this.size - 1);
+  }
+  ensure(): boolean {
+    return false;
+  }
+}
+
 /**
  * Paints mentions with the CSS Custom Highlight API: no element is wrapped, so the page's
  * DOM, layout and selection stay as they were. `CSS.highlights` is shared with the page,
  * which may clear it; `ensure()` puts ours back.
  */
-export class Highlighter {
+export class Highlighter implements MentionMarks {
   /** Created with the first range: a page without a mention never sees one. */
   private highlight: Highlight | null = null;
   private readonly HighlightCtor: typeof Highlight;

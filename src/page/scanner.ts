@@ -1,6 +1,6 @@
 import type { Matcher } from '../matching/compile';
 import type { Mention } from '../matching/types';
-import type { Highlighter } from './highlighter';
+import type { MentionMarks } from './highlighter';
 import { CandidateFinder } from './candidates';
 import {
   BlockWalker,
@@ -51,7 +51,7 @@ export interface Timers {
 
 export interface ScannerOptions {
   matcher: Matcher;
-  highlighter: Highlighter;
+  highlighter: MentionMarks;
   /** Called after mentions were added or removed (after a scan slice, a batch of changes). */
   onChange(): void;
   timers: Timers;

@@ -40,11 +40,47 @@ export interface ScanStats {
   /** Rescans after page changes, and the main-thread time of the last one. */
   rescans: number;
   lastRescanMs: number;
+  /** Main-thread time of the first scan for library-only people (0 when there are none). */
+  libraryScanMs: number;
 }
 
-/** What a content script needs to start on a page: the names to find, never the dataset. */
+/**
+ * What a content script needs to start on a page: the names to find, never the dataset.
+ * `matcher` holds the bundled names only, painted where the page can see them; `library`
+ * the people only the reader's library knows (null when none), found but never painted.
+ */
 export interface ContentBoot {
   matcher: PreparedMatcher;
+  library: PreparedMatcher | null;
+}
+
+/** The open card as the reader sees it; for our own extension pages (and tests) only. */
+export interface CardSnapshot {
+  label: string | null;
+  text: string;
+  removed: string[];
+  added: string[];
+  /** Focus is inside the card. */
+  focused: boolean;
+  /** The card's outlet versions are rendered (its data arrived). */
+  versions: boolean;
+  /** Words marked as differing from the most common wording. */
+  marked: string[];
+  background: string;
+  /** The card's box in the viewport (for screenshots). */
+  rect: { x: number; y: number; width: number; height: number };
+  /** The rows of the group holding the page's own version, or null; and its "more" summary. */
+  pageRows: CardRow[] | null;
+  more: string | null;
+}
+
+/** One row of a card's group: the outlets that carried one wording. */
+export interface CardRow {
+  outlets: string[];
+  versions: number;
+  page: boolean;
+  marked: string[];
+  text: string;
 }
 
 /** What the popup shows for one statement. */
@@ -94,6 +130,11 @@ export interface BackgroundProtocol {
 
 /** Messages handled by content scripts (sent by extension pages with tabs.sendMessage). */
 export interface ContentProtocol {
+  /**
+   * The open card's content. The card's shadow root is closed, so the page cannot read it;
+   * our own extension pages (and the e2e tests through them) ask here.
+   */
+  'tab:card': { payload: { expand?: boolean }; reply: CardSnapshot | null };
   /** Scroll to the next mention of `entity` (or of anything, when null) and open its card. */
   'tab:reveal': { payload: { entity: string | null }; reply: boolean };
   /** The page's markup for "Add this article" (parsed by Readability in the extension page). */

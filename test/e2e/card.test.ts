@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
-  cardState,
   hoverUntilCard,
   launchWithExtension,
   ROOT,
@@ -12,22 +11,20 @@ import {
   waitForHighlights,
   type ExtensionBrowser,
   type FixtureServer,
+  waitForCard,
 } from './harness';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
 
-/** Brings the tab forward (background tabs do not run animations) and lets the fade-in end. */
+/**
+ * Brings the tab forward (background tabs do not run animations) and lets the fade-in end.
+ * The card's root is closed, so its animations cannot be awaited from the page: wait them out.
+ */
 async function settled(page: Page) {
   await page.bringToFront();
-  await page.evaluate(() =>
-    Promise.all(
-      (document.querySelector('counterpoint-ui')?.shadowRoot?.getAnimations() ?? []).map(
-        (a) => a.finished,
-      ),
-    ),
-  );
+  await new Promise((r) => setTimeout(r, 400));
 }
 
 describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
@@ -50,8 +47,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     await page.setViewport({ width: 1100, height: 800 });
     await page.goto(server.url('summit.html?t=card1'));
     await waitForHighlights(page, 5);
-    await hoverUntilCard(page, '#putin', 'Putin', 5_000);
-    const card = await cardState(page);
+    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 5_000);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('has done everything he previously promised');
     expect(card?.text).toContain('Kim Jong Un on his part did everything he promised to do');
@@ -64,11 +60,7 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
 
     // Esc closes it.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () =>
-        !document.querySelector('counterpoint-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
-      { timeout: 3_000 },
-    );
+    await waitForCard(eb, page, (c) => c === null, 3_000);
 
     // The page's DOM gained our one host element and nothing else.
     const mutations = await page.evaluate(
@@ -101,20 +93,11 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
       await sendToTabFrom(probe, tabId, { type: 'tab:reveal', payload: { entity: null } });
       await probe.close();
       await page.bringToFront();
-      await page.waitForFunction(
-        () =>
-          document.querySelector('counterpoint-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
-        { timeout: 5_000 },
-      );
-      const card = await cardState(page);
+      const card = await waitForCard(eb, page, (c) => c !== null, 5_000);
       expect(card?.label).toBe('Donald Trump');
       expect(card?.focused).toBe(true);
       await page.keyboard.press('Escape');
-      await page.waitForFunction(
-        () =>
-          !document.querySelector('counterpoint-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
-        { timeout: 3_000 },
-      );
+      await waitForCard(eb, page, (c) => c === null, 3_000);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('field');
       await page.close();
     },
@@ -137,12 +120,8 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
       document.body.style.color = '#eee';
     });
     await waitForHighlights(page, 5);
-    await hoverUntilCard(page, '#putin', 'Putin', 5_000);
-    const background = await page.evaluate(() => {
-      const card = document.querySelector('counterpoint-ui')!.shadowRoot!.querySelector('.card')!;
-      return getComputedStyle(card).backgroundColor;
-    });
-    expect(background).toBe('rgb(28, 32, 38)');
+    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 5_000);
+    expect(card?.background).toBe('rgb(28, 32, 38)');
     await new Promise((r) => setTimeout(r, 300));
     await settled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });

@@ -95,7 +95,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.setViewport({ width, height: 900 });
         await page.goto(server.url(`summit.html?t=compact-${scheme}-${width}`));
         await waitForHighlights(page, 5);
-        await hoverUntilCard(page, '#putin', 'Putin', 8_000);
+        await hoverUntilCard(eb, page, '#putin', 'Putin', 8_000);
         await new Promise((r) => setTimeout(r, 300));
         await page.screenshot({
           path: path.join(ARTIFACTS, `card-${scheme}-${width}-${name}.png`),

@@ -1,17 +1,19 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArticles, readReference } from '../../scripts/lib/dataset-files';
 import { buildDataset, type ArticleInput, type Dataset } from '../../src/dataset';
 import {
   browsersToTest,
+  cardState,
   CORPUS,
   hoverUntilCard,
   launchWithExtension,
   ROOT,
   serveFixtures,
+  waitForCard,
   waitForHighlights,
   type ExtensionBrowser,
   type FixtureServer,
@@ -78,32 +80,6 @@ const AP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p id="quote">At a joint news conference outside St. Petersburg, Russian President Vladimir Putin said the North Korean leader "${AP_WORDS}" of the country's nuclear testing site.</p>
 </article></body></html>`;
 
-interface Shown {
-  rows: { outlets: string[]; versions: number; page: boolean; marked: string[]; text: string }[];
-  more: string | null;
-}
-
-/** The rows of the card's group holding the page's version. */
-function shownRows(page: Page): Promise<Shown | null> {
-  return page.evaluate(() => {
-    const root = document.querySelector('counterpoint-ui')?.shadowRoot;
-    const row = root?.querySelector('[data-testid="page-row"]');
-    const group = row?.closest('.group');
-    if (!group) return null;
-    group.querySelectorAll('details').forEach((d) => (d.open = true));
-    return {
-      rows: [...group.querySelectorAll('.version')].map((v) => ({
-        outlets: [...v.querySelectorAll('.outlet')].map((o) => o.textContent ?? ''),
-        versions: Number(v.getAttribute('data-versions')),
-        page: v.querySelector('[data-testid="page-row"]') !== null,
-        marked: [...v.querySelectorAll('mark.diff')].map((m) => m.textContent ?? ''),
-        text: (v.querySelector('.text')?.textContent ?? '').replace(/\s+/g, ' '),
-      })),
-      more: group.querySelector('details > summary')?.textContent ?? null,
-    };
-  });
-}
-
 describe.each(browsersToTest())('many versions of one utterance in $name', ({ name, skip }) => {
   let eb: ExtensionBrowser;
   let server: FixtureServer;
@@ -137,16 +113,12 @@ describe.each(browsersToTest())('many versions of one utterance in $name', ({ na
       await page.setViewport({ width: 1100, height: 900 });
       await page.goto(server.url('ap-story.html'));
       await waitForHighlights(page, 1);
-      await hoverUntilCard(page, 'h1', 'Putin', 8_000);
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('counterpoint-ui')
-            ?.shadowRoot?.querySelector('[data-testid="page-row"]') != null,
-        { timeout: 5_000 },
-      );
-      const shown = (await shownRows(page))!;
-      expect(shown).not.toBeNull();
+      await hoverUntilCard(eb, page, 'h1', 'Putin', 8_000);
+      // Read through an extension page: the card's shadow root is closed to the page.
+      await waitForCard(eb, page, (c) => c?.pageRows != null, 5_000);
+      const card = (await cardState(eb, page, { expand: true }))!;
+      const shown = { rows: card.pageRows!, more: card.more };
+      expect(shown.rows).not.toBeNull();
       // AP's wording, word for word in three papers: one row, marked as what this page quotes.
       const ap = shown.rows.find((r) => r.page)!;
       expect(ap.outlets).toEqual(
@@ -167,12 +139,10 @@ describe.each(browsersToTest())('many versions of one utterance in $name', ({ na
       const versions = shown.rows.reduce((n, r) => n + r.versions, 0);
       expect(versions).toBeGreaterThanOrEqual(10);
 
-      const card = await page.evaluateHandle(() =>
-        document.querySelector('counterpoint-ui')!.shadowRoot!.querySelector('.card')!,
-      );
       await new Promise((r) => setTimeout(r, 300));
-      await (card as ElementHandle<Element>).screenshot({
+      await page.screenshot({
         path: path.join(ARTIFACTS, `versions-light-${name}.png`),
+        clip: (await cardState(eb, page))!.rect,
       });
       await page.close();
     },
@@ -195,21 +165,12 @@ describe.each(browsersToTest())('many versions of one utterance in $name', ({ na
       document.body.style.color = '#eee';
     });
     await waitForHighlights(page, 1);
-    await hoverUntilCard(page, 'h1', 'Putin', 8_000);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('counterpoint-ui')
-          ?.shadowRoot?.querySelector('[data-testid="page-row"]') != null,
-      { timeout: 5_000 },
-    );
-    await shownRows(page);
+    await hoverUntilCard(eb, page, 'h1', 'Putin', 8_000);
+    await waitForCard(eb, page, (c) => c?.pageRows != null, 5_000);
+    await cardState(eb, page, { expand: true });
     await new Promise((r) => setTimeout(r, 300));
-    const card = await page.evaluateHandle(() =>
-      document.querySelector('counterpoint-ui')!.shadowRoot!.querySelector('.card')!,
-    );
     const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
-    await (card as ElementHandle<Element>).screenshot({ path: file });
+    await page.screenshot({ path: file, clip: (await cardState(eb, page))!.rect });
     if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));
     await page.close();
   });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { CardSnapshot } from '../../src/shared/protocol';
 import { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -390,48 +391,81 @@ export async function wordCenter(
   return point;
 }
 
-/** Rests the pointer on `word` inside `selector` and waits for the card's versions to show. */
+/** What the open card shows (the content script's `tab:card` reply). */
+export type CardState = CardSnapshot;
+
+const probes = new WeakMap<ExtensionBrowser, { page: Promise<Page>; tabs: Map<string, number> }>();
+
+/**
+ * The card's shadow root is closed: the page cannot read it, and neither can a test through
+ * the page. Tests ask the content script through one extension page per browser, as the
+ * popup would. The page is brought back to the front (rAF does not run in background tabs).
+ */
+async function probeOf(eb: ExtensionBrowser, page: Page): Promise<{ probe: Page; tabId: number }> {
+  let entry = probes.get(eb);
+  if (!entry) {
+    entry = { page: eb.openExtensionPage('popup.html'), tabs: new Map() };
+    probes.set(eb, entry);
+  }
+  const probe = await entry.page;
+  const url = page.url();
+  let tabId = entry.tabs.get(url);
+  if (tabId === undefined) {
+    tabId = await tabIdOf(probe, url);
+    entry.tabs.set(url, tabId);
+    await page.bringToFront();
+  }
+  return { probe, tabId };
+}
+
+/** The open card's content, or null when none is open. */
+export async function cardState(
+  eb: ExtensionBrowser,
+  page: Page,
+  { expand = false }: { expand?: boolean } = {},
+): Promise<CardState | null> {
+  const { probe, tabId } = await probeOf(eb, page);
+  try {
+    return (await sendToTabFrom(probe, tabId, {
+      type: 'tab:card',
+      payload: { expand },
+    })) as CardState | null;
+  } catch (error) {
+    // That tab is gone (a closed page with the same URL): look it up again next time.
+    probes.get(eb)?.tabs.delete(page.url());
+    throw error;
+  }
+}
+
+/** Polls the card until `until` holds; returns the last state seen. */
+export async function waitForCard(
+  eb: ExtensionBrowser,
+  page: Page,
+  until: (card: CardState | null) => boolean,
+  timeout = 8_000,
+): Promise<CardState | null> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const card = await cardState(eb, page);
+    if (until(card)) return card;
+    if (Date.now() > deadline) throw new Error(`card never matched: ${JSON.stringify(card)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Rests the (trusted) pointer on `word` inside `selector` and waits for the card's versions. */
 export async function hoverUntilCard(
+  eb: ExtensionBrowser,
   page: Page,
   selector: string,
   word: string,
   timeout = 8_000,
-): Promise<void> {
+): Promise<CardState | null> {
+  await probeOf(eb, page);
   const { x, y } = await wordCenter(page, selector, word);
   await page.mouse.move(x - 3, y);
   await page.mouse.move(x, y);
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('counterpoint-ui')
-        ?.shadowRoot?.querySelector('[role="dialog"] .versions') != null,
-    { timeout, polling: 50 },
-  );
-}
-
-/** Reads our card's dialog from the page, through our open shadow root. */
-export async function cardState(page: Page): Promise<{
-  label: string | null;
-  text: string;
-  removed: string[];
-  added: string[];
-  /** Words marked as differing from the most common wording. */
-  marked: string[];
-  focused: boolean;
-} | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('counterpoint-ui');
-    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-    if (!host || !dialog) return null;
-    return {
-      label: dialog.getAttribute('aria-label'),
-      text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
-      removed: [...dialog.querySelectorAll('del.diff')].map((e) => e.textContent ?? ''),
-      added: [...dialog.querySelectorAll('ins.diff')].map((e) => e.textContent ?? ''),
-      marked: [...dialog.querySelectorAll('mark.diff')].map((e) => e.textContent ?? ''),
-      focused: document.activeElement === host && host.shadowRoot?.activeElement === dialog,
-    };
-  });
+  return waitForCard(eb, page, (c) => c?.versions === true, timeout);
 }
 
 /** Sends a message to a tab's content script from an extension page, as the popup does. */

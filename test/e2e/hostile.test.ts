@@ -142,25 +142,18 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
       expect(texts).toContain('Donald Trump');
       // Faked messages did nothing: no card opened on its own.
       await new Promise((r) => setTimeout(r, 400));
-      expect(await cardState(page)).toBeNull();
+      expect(await cardState(eb, page)).toBeNull();
 
-      await hoverUntilCard(page, '#putin', 'Putin');
-      const label = await page.evaluate(() =>
-        document
-          .querySelector('counterpoint-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"]')
-          ?.getAttribute('aria-label'),
-      );
-      expect(label).toBe('Vladimir Putin');
-      const inside = await page.evaluate(() => {
-        const root = document.querySelector('counterpoint-ui')?.shadowRoot;
-        return {
-          imgs: root?.querySelectorAll('img, b, script').length ?? -1,
-          xss: (window as unknown as { __xss?: number }).__xss ?? null,
-          hosts: document.querySelectorAll('counterpoint-ui').length,
-        };
-      });
-      expect(inside).toEqual({ imgs: 0, xss: null, hosts: 1 });
+      const card = await hoverUntilCard(eb, page, '#putin', 'Putin');
+      expect(card?.label).toBe('Vladimir Putin');
+      // The page's markup in the dataset text stayed text; the root is closed to the page.
+      expect(card?.text).not.toMatch(/<img|<script/);
+      const inside = await page.evaluate(() => ({
+        root: document.querySelector('counterpoint-ui')?.shadowRoot ?? null,
+        xss: (window as unknown as { __xss?: number }).__xss ?? null,
+        hosts: document.querySelectorAll('counterpoint-ui').length,
+      }));
+      expect(inside).toEqual({ root: null, xss: null, hosts: 1 });
       await page.close();
     },
   );
@@ -196,7 +189,8 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
             'counterpoint-mention',
           )?.size ?? 0,
       );
-      expect(painted).toBe(stats!.mentions);
+      // Quiet marks: what is painted is what the scanner marked, not every mention.
+      expect(painted).toBe(stats!.marks);
       const mutations = await page.evaluate(
         () => (window as unknown as { __mutations: string[] }).__mutations,
       );
@@ -226,8 +220,8 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
       };
     });
     expect(frames).toEqual({ ours: false, hosts: 0 });
-    await hoverUntilCard(page, '#light', 'Putin');
-    expect((await cardState(page))?.label).toBe('Vladimir Putin');
+    const card = await hoverUntilCard(eb, page, '#light', 'Putin');
+    expect(card?.label).toBe('Vladimir Putin');
     // Our one host element is the only change the page saw.
     const mutations = await page.evaluate(
       () => (window as unknown as { __mutations: string[] }).__mutations,
@@ -241,8 +235,8 @@ describe.each(browsersToTest())('hostile and broken pages in $name', ({ name, sk
     await page.setViewport({ width: 1100, height: 800 });
     await page.goto(server.url('strict.html?t=h3'));
     await waitForHighlights(page, 2);
-    await hoverUntilCard(page, '#p', 'Putin');
-    expect((await cardState(page))?.label).toBe('Vladimir Putin');
+    const card = await hoverUntilCard(eb, page, '#p', 'Putin');
+    expect(card?.label).toBe('Vladimir Putin');
     await page.close();
   });
 

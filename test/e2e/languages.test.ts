@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
   cardState,
+  waitForCard,
   highlightedTexts,
   hoverUntilCard,
   launchWithExtension,
@@ -103,8 +104,8 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
       ].sort(),
     );
     await page.bringToFront();
-    await hoverUntilCard(page, '#poutine', 'Poutine', 8_000);
-    const card = await cardState(page);
+    await hoverUntilCard(eb, page, '#poutine', 'Poutine', 8_000);
+    const card = await cardState(eb, page);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('This page is in French; these statements are in English.');
     await page.close();
@@ -141,8 +142,8 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
         ].sort(),
       );
       await page.bringToFront();
-      await hoverUntilCard(page, '#putina', 'Путина', 8_000);
-      const card = await cardState(page);
+      await hoverUntilCard(eb, page, '#putina', 'Путина', 8_000);
+      const card = await cardState(eb, page);
       expect(card?.label).toBe('Vladimir Putin');
       expect(card?.text).toContain('This page is in Russian; these statements are in English.');
       await page.close();
@@ -157,18 +158,14 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
     for (let i = 0; i < 3; i++) {
       // What the keyboard shortcut (commands API) does: reveal the next mention.
       await sendToTabFrom(probe, tabId, { type: 'tab:reveal', payload: { entity: null } });
-      await page.waitForFunction(
-        (previous) => {
-          const label = document
-            .querySelector('counterpoint-ui')
-            ?.shadowRoot?.querySelector('[role="dialog"]')
-            ?.getAttribute('aria-label');
-          return label != null && label !== previous;
-        },
-        { timeout: 5_000 },
-        labels.at(-1) ?? null,
+      const previous = labels.at(-1) ?? null;
+      const card = await waitForCard(
+        eb,
+        page,
+        (c) => c?.label != null && c.label !== previous,
+        5_000,
       );
-      labels.push((await cardState(page))?.label ?? null);
+      labels.push(card?.label ?? null);
     }
     await probe.close();
     // "Путин", then "саммита в Сингапуре", then "Ким Чен Ын" (the headline).

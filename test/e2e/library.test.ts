@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryIdFor } from '../../src/library/review';
 import {
   browsersToTest,
-  cardState,
   hoverUntilCard,
   launchWithExtension,
   serveFixtures,
@@ -17,6 +16,16 @@ import {
 } from './harness';
 
 const NEW_QUOTE = 'We hope that the dialogue will be resumed and that this meeting will take place';
+
+/** An article whose body is one paragraph of `bytes` (the pipeline's worst case before). */
+function runOnPage(bytes: number): string {
+  const unit = 'Putin said "we hope" and ';
+  const body = unit.repeat(Math.ceil(bytes / unit.length));
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Run-on | Example Wire</title>' +
+    `</head><body><article><h1>Run-on</h1><p>${body}</p><p>Putin said it again.</p></article></body></html>`
+  );
+}
 
 const listed = (options: Page) =>
   options.$$eval('[data-testid="library-list"] li .title', (els) => els.map((e) => e.textContent));
@@ -49,7 +58,7 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
 
   beforeAll(async () => {
     if (skip) return;
-    server = await serveFixtures();
+    server = await serveFixtures({}, { '/run-on.html': runOnPage(600 * 1024) });
     eb = await launchWithExtension(name);
   });
   afterAll(async () => {
@@ -100,8 +109,7 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       await page.setViewport({ width: 1100, height: 800 });
       await page.goto(server.url('summit.html?t=lib2'));
       await waitForHighlights(page, 5);
-      await hoverUntilCard(page, '#putin', 'Putin');
-      const card = await cardState(page);
+      const card = await hoverUntilCard(eb, page, '#putin', 'Putin');
       expect(card?.text).toContain('Example Wire');
       expect(card?.text).toContain(NEW_QUOTE);
       expect(card?.text).toMatch(/RT/);
@@ -193,6 +201,40 @@ describe.each(browsersToTest())('the reader’s library in $name', ({ name, skip
       expect(await listed(options)).toEqual(before);
       await options.close();
     },
+  );
+
+  it.skipIf(skip)(
+    'reads a long article off the page’s thread, with progress, and can be stopped',
+    async () => {
+      const article = await eb.browser.newPage();
+      const url = server.url('run-on.html?t=lib3');
+      await article.goto(url);
+      const probe = await eb.openExtensionPage('popup.html');
+      const tabId = await tabIdOf(probe, url);
+      await probe.close();
+      const add = await eb.openExtensionPage(`add.html?tab=${tabId}`);
+      // The pipeline has started in its worker; the page still answers (this poll runs in it).
+      await add.waitForFunction(
+        () => document.querySelector('[data-testid="reading"]')?.textContent?.includes('Finding'),
+        { timeout: 20_000, polling: 20 },
+      );
+      expect(await add.$eval('[data-testid="reading"] progress', (e) => e.value)).toBeGreaterThan(
+        0,
+      );
+      await add.click('[data-testid="stop"]');
+      await add.waitForSelector('[data-testid="add-error"]', { timeout: 5_000 });
+      expect(await add.$eval('[data-testid="add-error"]', (e) => e.textContent)).toBe(
+        'Stopped. Nothing was added.',
+      );
+      // Nothing was saved: the library holds what it held.
+      const options = await eb.openExtensionPage('options.html');
+      await options.waitForSelector('[data-testid="library-list"] li');
+      expect(await listed(options)).toEqual(['Putin regrets cancelled summit, hopes talks resume']);
+      await options.close();
+      await add.close();
+      await article.close();
+    },
+    60_000,
   );
 
   it.skipIf(skip)('has a first-run page that shows a card on a sample article', async () => {

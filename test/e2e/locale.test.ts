@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
+  hoverUntilCard,
   launchWithExtension,
   serveFixtures,
   tabIdOf,
@@ -69,5 +70,19 @@ describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
     expect(await text(options, '[data-testid="reset"]')).toBe('Rétablir les valeurs par défaut');
     expect(await text(options, '.settings')).toContain('Style de surlignage');
     await options.close();
+  });
+
+  it.skipIf(skip)('shows the card in French', async () => {
+    const page = await eb.browser.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    await page.goto(server.url('summit.html?t=locale-card'));
+    await waitForHighlights(page, 5);
+    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 8_000);
+    expect(card?.label).toBe('Vladimir Putin');
+    expect(card?.text).toContain('Comment les médias ont rapporté les mêmes mots');
+    expect(card?.text).toContain('Russie');
+    // Dates in French through Intl.
+    expect(card?.text).toMatch(/24 mai 2018/);
+    await page.close();
   });
 });

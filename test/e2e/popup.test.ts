@@ -6,6 +6,7 @@ import {
   launchWithExtension,
   serveFixtures,
   tabIdOf,
+  waitForCard,
   waitForHighlights,
   waitInPage,
   type ExtensionBrowser,
@@ -133,24 +134,12 @@ describe.each(browsersToTest())('the toolbar popup in $name', ({ name, skip }) =
 
   it.skipIf(skip)('choosing a person on this page scrolls to them and opens the card', async () => {
     await popup.click('[data-testid="mentions"] .mention[data-entity="emmanuel-macron"]');
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('counterpoint-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"]')
-          ?.getAttribute('aria-label') === 'Emmanuel Macron',
-      // The page is a background tab here (the popup is a tab in front), where rAF polling
-      // never runs; the card module loads after the first check.
-      { timeout: 10_000, polling: 50 },
-    );
+    // Asked through an extension page: the card's root is closed to the page.
+    await waitForCard(eb, page, (c) => c?.label === 'Emmanuel Macron', 10_000);
     // Esc closes it again, from the page.
     await page.bringToFront();
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () =>
-        !document.querySelector('counterpoint-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
-      { timeout: 5_000 },
-    );
+    await waitForCard(eb, page, (c) => c === null, 5_000);
     await popup.bringToFront();
   });
 

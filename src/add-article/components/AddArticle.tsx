@@ -3,36 +3,55 @@ import { Library } from '../../library/library';
 import { entryFromReview } from '../../library/review';
 import { bumpLibraryRevision } from '../../shared/library-signal';
 import { AddError, draftFromTab, type Draft } from '../read-page';
+import { PipelineStopped } from '../run-pipeline';
+import { t, tCount, uiLanguage } from '../../shared/i18n';
 
 type State =
-  | { status: 'reading' }
+  | { status: 'reading'; progress: number }
   | { status: 'failed'; message: string }
   | { status: 'review'; draft: Draft }
   | { status: 'saved'; title: string; statements: number };
 
 /** "Add this article": read the tab, show what was found, let the reader correct it, save. */
 export function AddArticle({ tabId }: { tabId: number | null }) {
-  const [state, setState] = useState<State>({ status: 'reading' });
+  const [state, setState] = useState<State>({ status: 'reading', progress: 0 });
+  const [stopper] = useState(() => new AbortController());
   useEffect(() => {
     if (tabId === null) {
-      setState({ status: 'failed', message: 'Open this from the toolbar popup on an article.' });
+      setState({ status: 'failed', message: t('addOpenFromPopup') });
       return;
     }
-    draftFromTab(tabId).then(
+    draftFromTab(tabId, {
+      signal: stopper.signal,
+      onProgress: (progress) => setState({ status: 'reading', progress }),
+    }).then(
       (draft) => setState({ status: 'review', draft }),
       (error: unknown) =>
         setState({
           status: 'failed',
           message:
-            error instanceof AddError ? error.message : `Could not read the page: ${String(error)}`,
+            error instanceof PipelineStopped
+              ? t('addStopped')
+              : error instanceof AddError
+                ? error.message
+                : t('addCouldNotRead', String(error)),
         }),
     );
-  }, [tabId]);
+    return () => stopper.abort();
+  }, [tabId, stopper]);
 
   return (
     <main class="page add">
-      <h1>Add this article</h1>
-      {state.status === 'reading' && <p class="muted">Reading the article…</p>}
+      <h1>{t('addTitle')}</h1>
+      {state.status === 'reading' && (
+        <p class="muted" data-testid="reading">
+          {state.progress > 0 ? t('findingStatements') : t('readingArticle')}{' '}
+          <progress max={1} value={state.progress} aria-label={t('progressLabel')} />{' '}
+          <button type="button" data-testid="stop" onClick={() => stopper.abort()}>
+            {t('stop')}
+          </button>
+        </p>
+      )}
       {state.status === 'failed' && (
         <p role="alert" data-testid="add-error">
           {state.message}
@@ -46,8 +65,11 @@ export function AddArticle({ tabId }: { tabId: number | null }) {
       )}
       {state.status === 'saved' && (
         <p data-testid="saved" role="status">
-          Saved “{state.title}”: its {state.statements} statements now take part in highlights,
-          cards and search in every tab.
+          {t(
+            state.statements === 1 ? /* i18n */ 'savedArticleOne' : /* i18n */ 'savedArticleOther',
+            state.title,
+            state.statements.toLocaleString(uiLanguage()),
+          )}
         </p>
       )}
     </main>
@@ -68,7 +90,7 @@ function Review({
   // The outlet the page was matched to, or another known one the reader picks.
   const [outletId, setOutletId] = useState(draft.outlet.id);
   const known = useMemo(
-    () => [...dataset.outlets].sort((a, b) => a.name.localeCompare(b.name)),
+    () => [...dataset.outlets].sort((a, b) => a.name.localeCompare(b.name, uiLanguage())),
     [dataset],
   );
   const [dropped, setDropped] = useState<Set<string>>(new Set());
@@ -80,7 +102,7 @@ function Review({
     () =>
       [...dataset.people, ...addition.people]
         .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i)
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => a.name.localeCompare(b.name, uiLanguage())),
     [dataset, addition],
   );
   const linked = useMemo(() => new Set(addition.coverage.flatMap((c) => c.statements)), [addition]);
@@ -109,7 +131,7 @@ function Review({
       await bumpLibraryRevision();
       onSaved(entry.article.title, entry.statements.length);
     } catch (e) {
-      setError(`Could not save: ${String(e)}`);
+      setError(t('couldNotSave', String(e)));
       setSaving(false);
     }
   };
@@ -125,11 +147,11 @@ function Review({
       <p class="muted small">{draft.page.url}</p>
       <div class="fields">
         <label>
-          Title
+          {t('fieldTitle')}
           <input value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
         </label>
         <label>
-          Outlet
+          {t('fieldOutlet')}
           <select
             data-testid="outlet-choice"
             value={outletId}
@@ -137,14 +159,16 @@ function Review({
           >
             {known.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.id === draft.outlet.id && draft.newOutlet ? `New: ${outletName}` : o.name}
+                {o.id === draft.outlet.id && draft.newOutlet
+                  ? t('newOutletOption', outletName)
+                  : o.name}
               </option>
             ))}
           </select>
         </label>
         {draft.newOutlet && outletId === draft.outlet.id && (
           <label>
-            Name of the new outlet
+            {t('newOutletName')}
             <input
               data-testid="outlet"
               value={outletName}
@@ -153,7 +177,7 @@ function Review({
           </label>
         )}
         <label>
-          Date
+          {t('fieldDate')}
           <input
             type="date"
             data-testid="published"
@@ -163,14 +187,15 @@ function Review({
         </label>
       </div>
       <h2>
-        {addition.statements.length} statements found
-        {linked.size > 0 && `, ${addition.coverage.length} reported elsewhere too`}
+        {linked.size > 0
+          ? t(
+              'reportedElsewhere',
+              tCount('statementsFound', addition.statements.length),
+              addition.coverage.length,
+            )
+          : tCount('statementsFound', addition.statements.length)}
       </h2>
-      {addition.statements.length === 0 && (
-        <p class="muted">
-          No quotation or reported speech was found; the article is saved for search.
-        </p>
-      )}
+      {addition.statements.length === 0 && <p class="muted">{t('noStatementsFound')}</p>}
       <ol class="statements" data-testid="statements">
         {addition.statements.map((s) => {
           const speaker = s.id in speakers ? speakers[s.id] : s.speaker;
@@ -184,7 +209,7 @@ function Review({
                 <input
                   type="checkbox"
                   checked={!dropped.has(s.id)}
-                  aria-label="Keep this statement"
+                  aria-label={t('keepStatement')}
                   onChange={(e) => {
                     const next = new Set(dropped);
                     if ((e.target as HTMLInputElement).checked) next.delete(s.id);
@@ -194,9 +219,9 @@ function Review({
                 />
               </label>
               <div>
-                <blockquote>{s.kind === 'quote' ? `“${s.text}”` : s.text}</blockquote>
+                <blockquote>{s.kind === 'quote' ? t('quoted', s.text) : s.text}</blockquote>
                 <label class="small">
-                  Speaker{' '}
+                  {t('fieldSpeaker')}{' '}
                   <select
                     value={speaker ?? ''}
                     onChange={(e) => {
@@ -204,7 +229,7 @@ function Review({
                       setSpeakers({ ...speakers, [s.id]: v || null });
                     }}
                   >
-                    <option value="">Unknown</option>
+                    <option value="">{t('unknownOption')}</option>
                     {people.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
@@ -212,7 +237,7 @@ function Review({
                     ))}
                   </select>
                 </label>
-                {linked.has(s.id) && <span class="small muted"> · also reported elsewhere</span>}
+                {linked.has(s.id) && <span class="small muted"> {t('alsoReportedElsewhere')}</span>}
               </div>
             </li>
           );
@@ -220,7 +245,7 @@ function Review({
       </ol>
       {error && <p role="alert">{error}</p>}
       <button type="submit" class="primary" data-testid="save" disabled={saving}>
-        Save to my library
+        {t('saveToLibrary')}
       </button>
     </form>
   );

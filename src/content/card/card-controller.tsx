@@ -15,12 +15,20 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardData } from '../../cards/build-card';
+import type { CardSnapshot } from '../../shared/protocol';
 import { Card } from './Card';
 import cardCss from './card.css?inline';
 import coverageCss from '../../ui/coverage/coverage.css?inline';
 import { DEFAULT_TIMINGS, HoverIntent, type HoverTimings } from './hover-intent';
 import { UI_HOST_NAME } from '../../shared/packaged-files';
 import { t } from '../../shared/i18n';
+
+/** Events inside the card that act on it; synthetic ones are stopped before they reach it. */
+const UNTRUSTED_BLOCKED = ['click', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'input'];
+
+function dropUntrusted(e: Event): void {
+  if (!e.isTrusted) e.stopImmediatePropagation();
+}
 
 /** A mention the card can be shown for. */
 export interface CardTarget {
@@ -57,6 +65,7 @@ export class CardController {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private mounting: Promise<void> | null = null;
   private container: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private state: State = { target: null, data: null, error: null, pinned: false };
   private stopPositioning: (() => void) | null = null;
@@ -113,6 +122,42 @@ export class CardController {
   /** The host element, if the UI was ever created; for hit tests that must ignore our UI. */
   get host(): HTMLElement | null {
     return this.ui?.shadowHost ?? null;
+  }
+
+  /**
+   * The open card as the reader sees it, or null; for our own extension pages only. `expand`
+   * opens its folded rows first (for screenshots).
+   */
+  snapshot(expand = false): CardSnapshot | null {
+    const dialog = this.container?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    if (expand) dialog.querySelectorAll('details').forEach((d) => (d.open = true));
+    const card = this.cardElement();
+    const texts = (root: ParentNode, selector: string) =>
+      [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
+    const group = dialog.querySelector('[data-testid="page-row"]')?.closest('.group') ?? null;
+    const box = card?.getBoundingClientRect();
+    return {
+      label: dialog.getAttribute('aria-label'),
+      text: (dialog.textContent ?? '').replace(/\s+/g, ' '),
+      removed: texts(dialog, 'del.diff'),
+      added: texts(dialog, 'ins.diff'),
+      marked: texts(dialog, 'mark.diff'),
+      focused: document.activeElement === this.host && this.shadow?.activeElement === dialog,
+      versions: dialog.querySelector('.versions') !== null,
+      background: card ? getComputedStyle(card).backgroundColor : '',
+      rect: { x: box?.x ?? 0, y: box?.y ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 },
+      pageRows: group
+        ? [...group.querySelectorAll('.version')].map((v) => ({
+            outlets: texts(v, '.outlet'),
+            versions: Number(v.getAttribute('data-versions')),
+            page: v.querySelector('[data-testid="page-row"]') !== null,
+            marked: texts(v, 'mark.diff'),
+            text: (v.querySelector('.text')?.textContent ?? '').replace(/\s+/g, ' '),
+          }))
+        : null,
+      more: group?.querySelector('details > summary')?.textContent ?? null,
+    };
   }
 
   destroy(): void {
@@ -176,17 +221,23 @@ export class CardController {
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        mode: 'open',
+        // Closed: nothing in the card (names, library statements) is reachable from the page.
+        mode: 'closed',
         // Inlined, not a web-accessible file: pages cannot probe for the extension by URL.
         css: `${coverageCss}\n${cardCss}`,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
-        onMount: (container) => {
+        onMount: (container, shadow) => {
           const layer = document.createElement('div');
           layer.className = 'layer';
           container.append(layer);
-          layer.addEventListener('pointerenter', () => this.intent.enterCard());
-          layer.addEventListener('pointerleave', () => this.intent.leaveCard());
+          // Only the reader's own input acts on the card (pin, close, compare, hover).
+          for (const type of UNTRUSTED_BLOCKED) {
+            shadow.addEventListener(type, dropUntrusted, { capture: true });
+          }
+          layer.addEventListener('pointerenter', (e) => e.isTrusted && this.intent.enterCard());
+          layer.addEventListener('pointerleave', (e) => e.isTrusted && this.intent.leaveCard());
           this.container = layer;
+          this.shadow = shadow;
         },
         onRemove: () => {
           if (this.container) render(null, this.container);
@@ -274,6 +325,7 @@ export class CardController {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (!e.isTrusted) return;
     if (e.key === 'Escape' && this.isOpen) {
       e.stopPropagation();
       this.intent.close();
@@ -281,7 +333,7 @@ export class CardController {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (!this.isOpen || this.intent.pinned) return;
+    if (!e.isTrusted || !this.isOpen || this.intent.pinned) return;
     const host = this.host;
     if (host && e.composedPath().includes(host)) return;
     this.intent.close();

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createCard } from './card-chunk';
 import type { CardController, CardControllerOptions, CardTarget } from './card-controller';
 import type { HoverTimings } from './hover-intent';
+import type { CardSnapshot } from '../../shared/protocol';
 import { PACKAGED } from '../../shared/packaged-files';
 
 /** Path of the card's module in the build (scripts/lib/card-chunk.ts writes it). */
@@ -43,6 +44,11 @@ export class LazyCard {
   /** Our shadow-root host, once the card has been shown. */
   get host(): HTMLElement | null {
     return this.card?.host ?? null;
+  }
+
+  /** The open card's content, for our own extension pages (null while none is open). */
+  snapshot(expand = false): CardSnapshot | null {
+    return this.card?.snapshot(expand) ?? null;
   }
 
   destroy(): void {

@@ -37,3 +37,37 @@ describe('cachedBootSpec', () => {
     expect(again).toHaveBeenCalledTimes(1);
   });
 });
+
+const { bootFor } = await import('../../../src/background/boot-spec');
+const { fixtureDataset } = await import('../cards/fixture');
+const { mergeDataset } = await import('../../../src/library/merge');
+
+describe('bootFor', () => {
+  it('paints the same names whatever the library holds; library-only people go apart', () => {
+    const bundled = fixtureDataset();
+    const own = {
+      ...bundled.people[0]!,
+      id: 'ilse-brandvold',
+      name: 'Ilse Brandvold',
+      shortForms: ['Brandvold'],
+      source: 'article' as const,
+    };
+    const entry = {
+      id: 'lib-a',
+      addedAt: 1,
+      article: { ...bundled.articles[0]!, id: 'lib-a' },
+      statements: [],
+      // A bundled person the article quotes, and one only it knows.
+      people: [bundled.people[0]!, own],
+      outlets: [],
+      coverage: [],
+    };
+    const empty = bootFor(bundled, mergeDataset(bundled, []));
+    const seeded = bootFor(bundled, mergeDataset(bundled, [entry]));
+    expect(empty.library).toBeNull();
+    expect(seeded.matcher).toEqual(empty.matcher);
+    expect(JSON.stringify(seeded.library)).toContain('Brandvold');
+    expect(JSON.stringify(seeded.matcher)).not.toContain('Brandvold');
+    expect(JSON.stringify(seeded.library)).not.toContain('Putin');
+  });
+});
