@@ -186,6 +186,10 @@ export class PageSession {
   private target(m: PageMention): CardTarget {
     return {
       entity: m.entity,
+      name:
+        this.matcher.entity(m.entity)?.name ??
+        this.libraryScan?.matcher.entity(m.entity)?.name ??
+        null,
       // Ids are per scanner; entities differ between the bundled and the library scan.
       key: `${m.entity}\u0000${m.id}`,
       range: () => {

@@ -517,7 +517,9 @@ export class PageScanner {
     const list = this.byBlock.get(block);
     if (!list) return;
     const seq = this.seqOf(block);
-    for (const m of list) this.unpaint(m);
+    // This block's own marks must not count against it.
+    for (const m of list) if (m.painted) this.markedIn.get(m.entity)?.delete(seq);
+    const want = new Set<PageMention>();
     const seen = new Set<string>();
     for (const m of list) {
       if (!m.active) continue;
@@ -526,12 +528,27 @@ export class PageScanner {
         seen.add(m.entity);
         const marked = this.markedIn.get(m.entity);
         if (marked && nearby(marked, seq)) continue;
-        if (marked) marked.add(seq);
-        else this.markedIn.set(m.entity, new Set([seq]));
       }
-      m.painted = true;
-      this.stats.marks++;
-      this.options.highlighter.add(m.range);
+      want.add(m);
+    }
+    // Only ranges whose state changes touch the highlight: removing a range from a big
+    // Highlight is costly in Firefox, and a repaint must not redo a block's unchanged marks.
+    for (const m of list) {
+      if (want.has(m)) {
+        if (!this.markEvery) {
+          const marked = this.markedIn.get(m.entity);
+          if (marked) marked.add(seq);
+          else this.markedIn.set(m.entity, new Set([seq]));
+        }
+        if (m.painted) continue;
+        m.painted = true;
+        this.stats.marks++;
+        this.options.highlighter.add(m.range);
+      } else if (m.painted) {
+        m.painted = false;
+        this.stats.marks--;
+        this.options.highlighter.delete(m.range);
+      }
     }
   }
 

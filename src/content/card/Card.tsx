@@ -4,6 +4,8 @@ import { formatDate, languageName, listOf, regionName, t } from '../../shared/i1
 import { Group, Only } from '../../ui/coverage/Coverage';
 
 export interface CardProps {
+  /** The mention's name, known before the card's data arrives. */
+  name: string | null;
   data: CardData | null;
   /** Set when the data could not be loaded. */
   error: string | null;
@@ -14,8 +16,8 @@ export interface CardProps {
 }
 
 /** The hover card: who a person (or the event) is and how each outlet reported them. */
-export function Card({ data, error, pinned, onPin, onClose, onCompare }: CardProps) {
-  const name = data?.name ?? t('extName');
+export function Card({ name: known, data, error, pinned, onPin, onClose, onCompare }: CardProps) {
+  const name = data?.name ?? known ?? t('extName');
   const pageCoverage = data?.page?.coverage ?? null;
   const groups = data
     ? [...data.groups].sort(

@@ -34,6 +34,8 @@ function dropUntrusted(e: Event): void {
 export interface CardTarget {
   /** Person or event id. */
   entity: string;
+  /** Their name, shown while the card's data loads. */
+  name: string | null;
   /** Unique per mention on the page, so moving between mentions of one person reopens nothing. */
   key: string;
   /** A fresh live Range over the mention, or null once its text is gone. */
@@ -262,6 +264,7 @@ export class CardController {
     render(
       target ? (
         <Card
+          name={target?.name ?? null}
           data={data}
           error={error}
           pinned={pinned}
