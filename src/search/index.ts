@@ -8,4 +8,5 @@ export {
   type SearchResult,
   type SerializedIndex,
 } from './search-index';
+export { syncIndex, type SyncResult } from './sync-index';
 export { normalise, tokenize } from './text';

@@ -52,3 +52,37 @@ export function countPostings(packed: string): number {
   for (let c = 0; c < packed.length; c++) if (packed.charCodeAt(c) - BASE < 32) n++;
   return n;
 }
+
+/** Packs non-negative integers in any order (no deltas), in the same alphabet. */
+export function encodeValues(values: readonly number[]): string {
+  let out = '';
+  for (const n of values) {
+    let v = n;
+    while (v >= 32) {
+      out += String.fromCharCode(BASE + 32 + (v & 31));
+      v = Math.floor(v / 32);
+    }
+    out += String.fromCharCode(BASE + v);
+  }
+  return out;
+}
+
+/** Unpacks what `encodeValues` packed. */
+export function decodeValues(packed: string): Uint32Array {
+  const out = new Uint32Array(countPostings(packed));
+  let shift = 1;
+  let value = 0;
+  let i = 0;
+  for (let c = 0; c < packed.length; c++) {
+    const code = packed.charCodeAt(c) - BASE;
+    if (code >= 32) {
+      value += (code - 32) * shift;
+      shift *= 32;
+      continue;
+    }
+    out[i++] = value + code * shift;
+    value = 0;
+    shift = 1;
+  }
+  return out;
+}

@@ -52,14 +52,15 @@ describe('SearchService', () => {
   it('indexes the library once per revision and reuses it after a restart', async () => {
     const cache = freshCache();
     const dataset = vi.fn(async () => withLibrary());
-    const first = new SearchService(dataset, async () => 7, cache);
+    const first = new SearchService(dataset, async () => 7, { cache, cacheDelayMs: 0 });
     expect((await first.search('zepelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
     expect(await first.search('zeppelin hope', 5)).toHaveLength(1);
     expect(dataset).toHaveBeenCalledTimes(1);
+    await first.settled();
 
     // A restarted background: new service, same revision, no dataset read at all.
     const again = vi.fn(async () => withLibrary());
-    const second = new SearchService(again, async () => 7, cache);
+    const second = new SearchService(again, async () => 7, { cache, cacheDelayMs: 0 });
     expect((await second.search('zeppelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
     expect(again).not.toHaveBeenCalled();
   });
@@ -70,16 +71,18 @@ describe('SearchService', () => {
     const service = new SearchService(
       async () => withLibrary(),
       async () => revision,
-      cache,
+      { cache, cacheDelayMs: 0 },
     );
     expect(await service.search('zeppelin', 5)).toHaveLength(1);
+    await service.settled();
     revision = 2;
     const emptied = new SearchService(
       async () => bundled,
       async () => revision,
-      cache,
+      { cache, cacheDelayMs: 0 },
     );
     expect(await emptied.search('zeppelin', 5)).toEqual([]);
+    await emptied.settled();
     expect(await cache.get(2)).toBeNull();
     expect(await cache.get(1)).toBeUndefined();
   });
