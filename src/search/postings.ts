@@ -7,17 +7,33 @@
 const BASE = 48; // '0'; 64 symbols up to 'o', all printable ASCII.
 
 /** Packs ascending non-negative integers. */
-export function encodePostings(sorted: readonly number[]): string {
-  let out = '';
+export function encodePostings(sorted: ArrayLike<number>): string {
+  return pack(sorted, true);
+}
+
+let buffer = new Uint8Array(4096);
+
+/** Varints into a reused byte buffer, turned into a string in large chunks (not per char). */
+function pack(values: ArrayLike<number>, deltas: boolean): string {
+  if (buffer.length < values.length * 7) buffer = new Uint8Array(values.length * 7);
+  let n = 0;
   let previous = 0;
-  for (const n of sorted) {
-    let delta = n - previous;
-    previous = n;
-    while (delta >= 32) {
-      out += String.fromCharCode(BASE + 32 + (delta & 31));
-      delta = Math.floor(delta / 32);
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    if (deltas) {
+      const d = v - previous;
+      previous = v;
+      v = d;
     }
-    out += String.fromCharCode(BASE + delta);
+    while (v >= 32) {
+      buffer[n++] = BASE + 32 + (v & 31);
+      v = Math.floor(v / 32);
+    }
+    buffer[n++] = BASE + v;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += 8192) {
+    out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 8192)) as never);
   }
   return out;
 }
@@ -54,17 +70,8 @@ export function countPostings(packed: string): number {
 }
 
 /** Packs non-negative integers in any order (no deltas), in the same alphabet. */
-export function encodeValues(values: readonly number[]): string {
-  let out = '';
-  for (const n of values) {
-    let v = n;
-    while (v >= 32) {
-      out += String.fromCharCode(BASE + 32 + (v & 31));
-      v = Math.floor(v / 32);
-    }
-    out += String.fromCharCode(BASE + v);
-  }
-  return out;
+export function encodeValues(values: ArrayLike<number>): string {
+  return pack(values, false);
 }
 
 /** Unpacks what `encodeValues` packed. */

@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchKind } from './documents';
 import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
-import { STOPWORDS, termsOf, tokenize } from './text';
+import { FNV_OFFSET, FNV_PRIME, hashOf, TermTable } from './term-table';
+import { normalise, STOPWORDS, tokenize } from './text';
 
 /**
  * The index as `npm run build` writes it (data/search-index.json) and the library's cache
@@ -102,6 +103,7 @@ export class SearchIndex {
   // Vocabulary, by term id; `order` lists ids alphabetically (for prefixes).
   private readonly terms: string[] = [];
   private termIds: Map<string, number> | null = null;
+  private table: TermTable | null = null;
   private order: number[] = [];
   private orderDirty = false;
   private readonly df: number[] = [];
@@ -210,9 +212,9 @@ export class SearchIndex {
       this.live++;
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
-      for (const term of termsOf(d.title)) this.post(term, doc, 1, stamp, forward.terms);
-      for (const term of termsOf(d.detail ?? '')) this.post(term, doc, 0, stamp, forward.terms);
-      for (const term of termsOf(d.extra)) this.post(term, doc, 0, stamp, forward.terms);
+      this.postText(d.title, doc, 1, stamp, forward.terms);
+      if (d.detail) this.postText(d.detail, doc, 0, stamp, forward.terms);
+      this.postText(d.extra, doc, 0, stamp, forward.terms);
       forward.at.push(forward.terms.length);
     }
   }
@@ -419,10 +421,51 @@ export class SearchIndex {
     this.alive = next;
   }
 
-  /** Lists `doc` under `term` unless it already is (`seen` holds the doc's stamp). */
-  private post(term: string, doc: number, inTitle: number, stamp: number, forward: Grow): void {
-    let t = this.termId(term);
-    if (t === undefined) t = this.newTerm(term);
+  /**
+   * Lists `doc` under every word of `text`, as `tokenize` + `normalise` would read them: ASCII
+   * words are looked up by their letters in place, others are sliced and normalised.
+   */
+  private postText(text: string, doc: number, inTitle: number, stamp: number, forward: Grow) {
+    this.table ??= new TermTable(this.terms);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128 ? !ASCII_WORD[c] : !isWordChar(text, i)) {
+        i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      let hash = FNV_OFFSET;
+      let ascii = true;
+      while (i < n) {
+        let d = text.charCodeAt(i);
+        if (d < 128) {
+          if (!ASCII_WORD[d]) break;
+          if (d >= 65 && d <= 90) d += 32;
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          i++;
+        } else {
+          if (!isWordChar(text, i)) break;
+          ascii = false;
+          i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
+        }
+      }
+      let t: number;
+      if (ascii) {
+        t = this.table.find(text, start, i, hash);
+        if (t < 0) t = this.newTerm(text.slice(start, i).toLowerCase());
+      } else {
+        const term = normalise(text.slice(start, i));
+        if (!term) continue;
+        t = this.termId(term) ?? this.newTerm(term);
+      }
+      this.post(t, doc, inTitle, stamp, forward);
+    }
+  }
+
+  /** Lists `doc` under term `t` unless it already is (`seen` holds the doc's stamp). */
+  private post(t: number, doc: number, inTitle: number, stamp: number, forward: Grow): void {
     if (this.seen[t] === stamp) return;
     this.seen[t] = stamp;
     let list = this.lists[t] ?? this.decode(t);
@@ -435,7 +478,8 @@ export class SearchIndex {
   private newTerm(term: string): number {
     const t = this.terms.length;
     this.terms.push(term);
-    this.termIds!.set(term, t);
+    if (this.termIds) this.termIds.set(term, t);
+    this.table?.insert(t, hashOf(term));
     this.df.push(0);
     this.packed.push(undefined);
     this.lists.push([]);
@@ -619,6 +663,24 @@ export class SearchIndex {
       else index.set(g, [t]);
     }
   }
+}
+
+/** Which ASCII codes are word characters (letters and digits, as `\p{L}\p{N}`). */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0,
+);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordChars = new Map<number, boolean>();
+
+/** Whether the code point at `i` (not ASCII) is a letter or a digit. */
+function isWordChar(text: string, i: number): boolean {
+  const cp = text.codePointAt(i)!;
+  let yes = wordChars.get(cp);
+  if (yes === undefined) {
+    yes = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordChars.set(cp, yes);
+  }
+  return yes;
 }
 
 /** A growable Uint32Array. */

@@ -36,14 +36,3 @@ export const STOPWORDS = new Set(
     'our she that the their they this to was we were will with would you'
   ).split(' '),
 );
-
-/** Just the normalised words of `text` (no offsets): what indexing needs, and faster. */
-export function termsOf(text: string): string[] {
-  const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const term = normalise(m[0]);
-    if (term) out.push(term);
-  }
-  return out;
-}
