@@ -2,10 +2,9 @@ import type { Dataset } from '../dataset/types';
 import { IndexCache } from '../library/index-cache';
 import { loadPackagedJson } from '../shared/dataset-source';
 import {
-  documentsOf,
+  LibraryIndex,
   SearchIndex,
   searchAll,
-  syncIndex,
   type SearchResult,
   type SerializedIndex,
 } from '../search';
@@ -34,7 +33,7 @@ interface Options {
  */
 export class SearchService {
   private bundled: Promise<{ index: SearchIndex; keys: Set<string> }> | null = null;
-  private library: SearchIndex | null = null;
+  private library: LibraryIndex | null = null;
   /** The library revision `library` reflects. */
   private revisionShown: number | null = null;
   private updating: { revision: number; done: Promise<void> } | null = null;
@@ -62,7 +61,8 @@ export class SearchService {
       await Promise.race([update, grace]);
       clearTimeout(timer);
     }
-    const indexes = this.library?.size ? [bundled.index, this.library] : [bundled.index];
+    const own = this.library?.index;
+    const indexes = own?.size ? [bundled.index, own] : [bundled.index];
     return searchAll(indexes, query, limit);
   }
 
@@ -97,17 +97,15 @@ export class SearchService {
       const cached = await this.cache.latest();
       const index = cached && fromCache(cached.index);
       if (cached && index) {
-        this.library = index;
+        this.library = LibraryIndex.from(index, keys);
         this.revisionShown = cached.revision;
         if (cached.revision === revision) return;
       }
     }
     // Index only what the build did not: the reader's articles and the people they added.
-    const docs = documentsOf(await this.dataset(revision)).filter(
-      (d) => !keys.has(`${d.kind}:${d.id}`),
-    );
-    if (this.library === null) this.library = await SearchIndex.buildInSlices(docs, pause);
-    else syncIndex(this.library, docs);
+    const dataset = await this.dataset(revision);
+    if (this.library === null) this.library = await LibraryIndex.build(dataset, keys, pause);
+    else this.library.sync(dataset);
     this.revisionShown = revision;
     this.scheduleCacheWrite();
   }
@@ -121,8 +119,9 @@ export class SearchService {
   }
 
   private writeCache(): void {
-    const { library, revisionShown } = this;
-    if (library === null || revisionShown === null) return;
+    const { revisionShown } = this;
+    const library = this.library?.index;
+    if (!library || revisionShown === null) return;
     const data = library.size ? library.serialize() : null;
     this.cacheWrite = this.cacheWrite.then(() => this.cache.put(revisionShown, data));
   }

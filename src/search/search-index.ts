@@ -806,7 +806,7 @@ class TopK {
     }
     if (!better(hit, heap[0]!)) return;
     heap[0] = hit;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = i * 2 + 1;
       const r = l + 1;
       let worst = i;

@@ -13,7 +13,12 @@ export interface SyncResult {
  * touches its own dozen documents. A document counts as changed when its title or detail
  * (what the popup shows, its speaker and outlet included) differ.
  */
-export function syncIndex(index: SearchIndex, docs: readonly SearchDoc[]): SyncResult {
+export function syncIndex(
+  index: SearchIndex,
+  docs: readonly SearchDoc[],
+  /** Which of the index's documents `docs` speaks for (default: all). */
+  covers: (key: string) => boolean = () => true,
+): SyncResult {
   const wanted = new Set<string>();
   const fresh: SearchDoc[] = [];
   for (const d of docs) {
@@ -21,7 +26,7 @@ export function syncIndex(index: SearchIndex, docs: readonly SearchDoc[]): SyncR
     wanted.add(key);
     if (!index.shows(key, d.title, d.detail)) fresh.push(d);
   }
-  const gone = index.keys().filter((key) => !wanted.has(key));
+  const gone = index.keys().filter((key) => covers(key) && !wanted.has(key));
   if (gone.length) index.remove(gone);
   if (fresh.length) index.add(fresh);
   return { added: fresh.length, removed: gone.length };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, documentsOf } from '../../../src/search';
+import { buildSearchIndex, documentsOf, SearchIndex } from '../../../src/search';
 import { IndexCache } from '../../../src/library/index-cache';
 import { fixtureDataset } from '../cards/fixture';
 import type { Dataset } from '../../../src/dataset/types';
@@ -85,5 +85,46 @@ describe('SearchService', () => {
     await emptied.settled();
     expect(await cache.get(2)).toBeNull();
     expect(await cache.get(1)).toBeUndefined();
+  });
+
+  it('answers from the bundled index while the library index is being made', async () => {
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const service = new SearchService(
+      async () => {
+        await slow;
+        return withLibrary();
+      },
+      async () => 3,
+      { cache: freshCache(), cacheDelayMs: 0 },
+    );
+    const meanwhile = await service.search('singapore', 20);
+    expect(meanwhile.length).toBeGreaterThan(0);
+    expect(meanwhile.map((r) => r.id)).not.toContain('lib-wire:s1');
+    release();
+    await service.settled();
+    expect((await service.search('singapore', 20)).map((r) => r.id)).toContain('lib-wire:s1');
+  });
+
+  it('updates the library index after a change without building it again', async () => {
+    const cache = freshCache();
+    let revision = 1;
+    let dataset: Dataset = bundled;
+    const service = new SearchService(
+      async () => dataset,
+      async () => revision,
+      { cache, cacheDelayMs: 0 },
+    );
+    expect(await service.search('zeppelin', 5)).toEqual([]);
+    const build = vi.spyOn(SearchIndex, 'buildInSlices');
+    dataset = withLibrary();
+    revision = 2;
+    expect((await service.search('zeppelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
+    dataset = bundled;
+    revision = 3;
+    expect(await service.search('zeppelin', 5)).toEqual([]);
+    expect(build).not.toHaveBeenCalled();
+    await service.settled();
+    expect(await cache.get(3)).toBeNull();
   });
 });
