@@ -16,6 +16,8 @@ export class LibraryIndex {
     /** Library article id → keys of its records; null until a full pass made it. */
     private articles: Map<string, string[]> | null,
     private readonly bundled: ReadonlySet<string>,
+    /** Keys of the records not tied to one article (people, outlets, events). */
+    private others: Set<string> = new Set(index.keys().filter((key) => !perArticle(key))),
   ) {}
 
   /** The first build, in slices (see `SearchIndex.buildInSlices`). */
@@ -40,6 +42,7 @@ export class LibraryIndex {
     if (!this.articles) {
       syncIndex(index, libraryDocs(documentsOf(dataset), bundled));
       this.articles = groupByArticle(dataset, bundled);
+      this.others = new Set(index.keys().filter((key) => !perArticle(key)));
       return;
     }
     const articles = this.articles;
@@ -69,8 +72,13 @@ export class LibraryIndex {
       for (const [id, keys] of grouped) articles.set(id, keys);
     }
     // People, outlets and events the library brought: few, and not tied to one article.
-    const others = documentsOf({ ...dataset, articles: [], statements: [] });
-    syncIndex(index, libraryDocs(others, bundled), (key) => !perArticle(key));
+    const others = libraryDocs(documentsOf({ ...dataset, articles: [], statements: [] }), bundled);
+    const wanted = new Set(others.map((d) => `${d.kind}:${d.id}`));
+    const stale = [...this.others].filter((key) => !wanted.has(key));
+    if (stale.length) index.remove(stale);
+    const fresh = others.filter((d) => !index.shows(`${d.kind}:${d.id}`, d.title, d.detail));
+    if (fresh.length) index.add(fresh);
+    this.others = wanted;
   }
 }
 

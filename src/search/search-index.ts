@@ -66,6 +66,8 @@ const FUZZY = {
   minLength: 4,
   /** Most vocabulary terms one query word may expand to (by prefix or typo). */
   maxExpansions: 40,
+  /** Most vocabulary terms fuse.js scores for one query word. */
+  maxCandidates: 300,
 };
 const TITLE_BOOST = 1.6;
 /** Postings one query word reads before its weaker expansions are skipped. */
@@ -620,16 +622,24 @@ export class SearchIndex {
     for (const g of grams) {
       for (const t of index.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
     }
-    const candidates: number[] = [];
+    let candidates: number[] = [];
     for (const [t, n] of shared) {
       if (n < needed || this.df[t] === 0) continue;
       const len = this.terms[t]!.length;
       if (len >= minLen && len <= maxLen) candidates.push(t);
     }
     if (candidates.length === 0) return [];
-    // Alphabetical, so that ties rank the same however the vocabulary grew.
     const { terms } = this;
-    candidates.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    const byName = (a: number, b: number) => (terms[a]! < terms[b]! ? -1 : 1);
+    // A short word shares a letter pair with thousands of terms: fuse.js scores only those
+    // sharing the most (a word within a typo or two shares most of its pairs).
+    if (candidates.length > FUZZY.maxCandidates) {
+      candidates = candidates
+        .sort((a, b) => shared.get(b)! - shared.get(a)! || byName(a, b))
+        .slice(0, FUZZY.maxCandidates);
+    }
+    // Alphabetical, so that ties rank the same however the vocabulary grew.
+    candidates.sort(byName);
     const fuse = new Fuse(
       candidates.map((t) => terms[t]!),
       {
