@@ -89,7 +89,7 @@ async function main() {
   console.table(search);
   report.search = search;
   const [at10k, at100k] = [search[0]!, search[1]!];
-  check('search p95 per keystroke @10k', at10k.keystrokeP95Ms, 15, 'ms');
+  check('search p95 per keystroke @10k', at10k.keystrokeP95Ms, 10, 'ms');
   check('search p95 per keystroke @100k', at100k.keystrokeP95Ms, 15, 'ms');
   check('cold load + first keystroke @100k', at100k.coldFirstQueryMs, 50, 'ms');
   check('search index @100k, without the text it shows', mb(at100k.searchBytes), 8, 'MB');
