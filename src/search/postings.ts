@@ -38,9 +38,9 @@ function pack(values: ArrayLike<number>, deltas: boolean): string {
   return out;
 }
 
-/** Unpacks what `encodePostings` packed. */
-export function decodePostings(packed: string): Uint32Array {
-  const out = new Uint32Array(countPostings(packed));
+/** Unpacks what `encodePostings` packed; `count`, when known, spares a counting pass. */
+export function decodePostings(packed: string, count = countPostings(packed)): Uint32Array {
+  const out = new Uint32Array(count);
   let value = 0;
   let shift = 1;
   let delta = 0;

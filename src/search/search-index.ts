@@ -497,7 +497,8 @@ export class SearchIndex {
   }
 
   private decode(t: number): Uint32Array {
-    const list = decodePostings(this.packed[t] ?? '');
+    // Until the first change a packed list holds exactly its term's document frequency.
+    const list = decodePostings(this.packed[t] ?? '', this.forward ? undefined : this.df[t]);
     this.packed[t] = undefined;
     this.lists[t] = list;
     return list;
@@ -794,6 +795,7 @@ interface Hit {
 /** The best `k` of what it is offered: a binary heap whose root is the worst kept. */
 class TopK {
   private readonly heap: Hit[] = [];
+  private readonly probe: Hit = { doc: 0, score: 0 };
 
   constructor(
     private readonly k: number,
@@ -802,9 +804,8 @@ class TopK {
 
   offer(doc: number, score: number): void {
     const { heap, k, better } = this;
-    const hit = { doc, score };
     if (heap.length < k) {
-      heap.push(hit);
+      heap.push({ doc, score });
       let i = heap.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -814,9 +815,16 @@ class TopK {
       }
       return;
     }
-    if (!better(hit, heap[0]!)) return;
-    heap[0] = hit;
-    for (let i = 0; ;) {
+    // Most offers lose to the worst kept: decide that before allocating anything.
+    const root = heap[0]!;
+    if (score < root.score) return;
+    const probe = this.probe;
+    probe.doc = doc;
+    probe.score = score;
+    if (!better(probe, root)) return;
+    root.doc = doc;
+    root.score = score;
+    for (let i = 0; ; ) {
       const l = i * 2 + 1;
       const r = l + 1;
       let worst = i;
