@@ -824,7 +824,7 @@ class TopK {
     if (!better(probe, root)) return;
     root.doc = doc;
     root.score = score;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = i * 2 + 1;
       const r = l + 1;
       let worst = i;
