@@ -103,15 +103,15 @@ export class SearchIndex {
   private forward: { terms: Grow; at: Grow } | null = null;
 
   // Vocabulary, by term id; `order` lists ids alphabetically (for prefixes).
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private termIds: Map<string, number> | null = null;
   private table: TermTable | null = null;
   private order: number[] = [];
   private orderDirty = false;
-  private readonly df: number[] = [];
+  private df: number[] = [];
   /** Postings still packed (from a serialised index), decoded on first use. */
-  private readonly packed: (string | undefined)[] = [];
-  private readonly lists: (Uint32Array | number[] | undefined)[] = [];
+  private packed: (string | undefined)[] = [];
+  private lists: (Uint32Array | number[] | undefined)[] = [];
   private seen = new Int32Array(16);
 
   private readonly expansions = new Map<string, TermMatch[]>();
@@ -130,14 +130,12 @@ export class SearchIndex {
     const n = index.docs.load(data);
     index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
     index.live = n;
-    const { terms, df, postings } = data;
-    for (let t = 0; t < terms.length; t++) {
-      index.terms.push(terms[t]!);
-      index.order.push(t);
-      index.df.push(df[t] ?? 0);
-      index.packed.push(postings[t]);
-      index.lists.push(undefined);
-    }
+    // Copies of whole arrays, not element by element: this is the cold start's path.
+    index.terms = data.terms.slice();
+    index.df = data.df.slice();
+    index.packed = data.postings.slice();
+    index.lists = new Array<undefined>(data.terms.length);
+    for (let t = 0; t < data.terms.length; t++) index.order.push(t);
     return index;
   }
 
@@ -729,7 +727,7 @@ class DocStore {
   count = 0;
   private base = 0;
   private kindCodes = '';
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   private titleText = '';
   private ends: Uint32Array = new Uint32Array(0);
   private detailTable: string[] = [];
@@ -741,7 +739,7 @@ class DocStore {
   /** Takes a serialised index's columns; returns how many docs they hold. */
   load(data: SerializedIndex): number {
     this.kindCodes = data.kinds;
-    if (data.ids) for (const id of data.ids.split('\n')) this.ids.push(id);
+    this.ids = data.ids ? data.ids.split('\n') : [];
     this.titleText = data.titles;
     this.ends = decodePostings(data.titleEnds);
     this.detailTable = data.details;
