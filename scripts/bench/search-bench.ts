@@ -1,7 +1,11 @@
 /**
  * Search bench: the popup's search (fuse.js over the vocabulary + packed inverted index)
- * against plain fuse.js over every record, on generated datasets of 10k and 100k statements.
+ * against plain fuse.js over every record, on generated datasets of 10k and 100k statements,
+ * and a reader's library of 10,000 articles: its first build, keystrokes, and the update
+ * after adding or deleting one article against a full rebuild.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import Fuse from 'fuse.js';
 import type { Dataset } from '../../src/dataset/types';
 import { entriesFromDataset } from '../../src/library/convert';
@@ -9,11 +13,12 @@ import { mergeDataset } from '../../src/library/merge';
 import {
   buildSearchIndex,
   documentsOf,
+  LibraryIndex,
   SearchIndex,
   searchAll,
   type SearchDoc,
 } from '../../src/search';
-import { realParagraphs } from './pages';
+import { corpusDir, realParagraphs } from './pages';
 import { percentile, round } from './stats';
 
 /** Queries as people type them, misspellings included; every prefix is a keystroke. */
@@ -29,6 +34,21 @@ export const QUERIES = [
   'Macron hitch',
   'Washington lost the game',
 ];
+
+/** Whether the shared corpus's articles are there to cut statements from. */
+export const hasCorpusArticles = (root: string) =>
+  existsSync(path.join(corpusDir(root), 'articles'));
+
+/** Real paragraphs: the seeds and the corpus articles, or the seeds alone without the corpus. */
+function paragraphs(root: string): string[] {
+  if (hasCorpusArticles(root)) return realParagraphs(root);
+  const dir = path.join(root, 'assets/articles');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n|\n/))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 60);
+}
 
 /** A deterministic pseudo-random sequence, so every run benches the same data. */
 function random(seed: number) {
@@ -51,7 +71,7 @@ const SYLLABLES = 'ka ro vi na ter mol sen da lu pra shev ov in ko zha bar mi ts
 export function generateDataset(root: string, statements: number): Dataset {
   const rand = random(statements);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const sentences = realParagraphs(root)
+  const sentences = paragraphs(root)
     .flatMap((p) => p.split(/(?<=[.!?”"])\s+/))
     .filter((s) => s.length > 30 && s.length < 400);
   const word = () =>
@@ -116,10 +136,18 @@ export interface SearchFigures {
   statements: number;
   docs: number;
   terms: number;
+  /** The whole index file (JSON), and the plain records' JSON (the baseline). */
   indexBytes: number;
+  recordsBytes: number;
+  /** Of the index: what search reads (vocabulary, postings, doc keys) … */
+  searchBytes: number;
+  /** … and the titles and details it shows (the dataset's own text). */
+  textBytes: number;
   buildMs: number;
-  /** JSON.parse of the shipped file + wrapping it: what a cold background pays once. */
+  /** JSON.parse of the index file + wrapping it: what a cold background pays once. */
   loadMs: number;
+  /** Baseline: JSON.parse of the plain records. */
+  recordsLoadMs: number;
   keystrokes: number;
   keystrokeMedianMs: number;
   keystrokeP95Ms: number;
@@ -132,29 +160,47 @@ export interface SearchFigures {
   fuseTopHitAgreement: number;
 }
 
+/** Every prefix of every query, timed; the first keystroke's time is returned apart. */
+function typeQueries(search: (q: string) => unknown): { times: number[]; first: number } {
+  const times: number[] = [];
+  for (const query of QUERIES) {
+    for (let n = 1; n <= query.length; n++) {
+      const s = performance.now();
+      search(query.slice(0, n));
+      times.push(performance.now() - s);
+    }
+  }
+  return { times, first: times[0]! };
+}
+
+const SEARCH_FIELDS = [
+  'version',
+  'kinds',
+  'ids',
+  'titleEnds',
+  'detailOf',
+  'terms',
+  'df',
+  'postings',
+];
+
 /** Benches one generated size. `fuseRuns` caps the (slow) plain fuse.js queries. */
 export function benchSearch(root: string, statements: number, fuseRuns: number): SearchFigures {
   const dataset = generateDataset(root, statements);
   const docs = documentsOf(dataset);
   let t = performance.now();
-  const serialized = JSON.stringify(buildSearchIndex(docs));
+  const data = buildSearchIndex(docs);
+  const serialized = JSON.stringify(data);
   const buildMs = performance.now() - t;
+  const records = JSON.stringify(docs);
+  t = performance.now();
+  JSON.parse(records);
+  const recordsLoadMs = performance.now() - t;
 
   t = performance.now();
   const index = SearchIndex.from(JSON.parse(serialized));
   const loadMs = performance.now() - t;
-
-  const times: number[] = [];
-  let coldFirstQueryMs = 0;
-  for (const query of QUERIES) {
-    for (let n = 1; n <= query.length; n++) {
-      const s = performance.now();
-      index.search(query.slice(0, n), 40);
-      const took = performance.now() - s;
-      if (times.length === 0) coldFirstQueryMs = loadMs + took;
-      times.push(took);
-    }
-  }
+  const { times, first } = typeQueries((q) => index.search(q, 40));
 
   const fuse = new Fuse<SearchDoc>(docs, {
     keys: ['title', 'extra'],
@@ -172,18 +218,25 @@ export function benchSearch(root: string, statements: number, fuseRuns: number):
     const ours = index.search(query, 10).map((r) => r.title);
     if (!best || ours.includes(best.item.title)) agree++;
   }
-  const parsed = JSON.parse(serialized) as { terms: string[] };
+  const searchBytes = SEARCH_FIELDS.reduce(
+    (n, key) => n + JSON.stringify(data[key as keyof typeof data]).length,
+    0,
+  );
   return {
     statements,
     docs: docs.length,
-    terms: parsed.terms.length,
+    terms: data.terms.length,
     indexBytes: serialized.length,
+    recordsBytes: records.length,
+    searchBytes,
+    textBytes: JSON.stringify(data.titles).length + JSON.stringify(data.details).length,
     buildMs: round(buildMs),
     loadMs: round(loadMs),
+    recordsLoadMs: round(recordsLoadMs),
     keystrokes: times.length,
     keystrokeMedianMs: round(percentile(times, 0.5)),
     keystrokeP95Ms: round(percentile(times, 0.95)),
-    coldFirstQueryMs: round(coldFirstQueryMs),
+    coldFirstQueryMs: round(loadMs + first),
     fuseQueries: fuseQueries.length,
     fuseMedianMs: round(percentile(fuseTimes, 0.5)),
     fuseP95Ms: round(percentile(fuseTimes, 0.95)),
@@ -196,36 +249,94 @@ export interface LibraryFigures {
   statements: number;
   /** Merging the library into the bundled dataset (what the background does after a change). */
   mergeMs: number;
-  /** Building the library's search index at run time (first search after a change). */
-  indexMs: number;
+  /** Making the library's search records from the merged dataset. */
+  docsMs: number;
+  /** First build of the library's index, in slices: the work, and from start to end. */
+  buildMs: number;
+  buildWallMs: number;
+  /** The longest slice: how long a search may wait behind the build. */
+  buildLongestSliceMs: number;
+  keystrokeMedianMs: number;
   keystrokeP95Ms: number;
+  /** Plain fuse.js over the same records, one query (the baseline). */
+  fuseMs: number;
+  /** Updating the index after one article is added / deleted … */
+  addMs: number;
+  deleteMs: number;
+  /** … against rebuilding it from every record (the baseline). */
+  rebuildMs: number;
 }
 
 /** A reader's library of `articles` articles (10 statements each) beside the bundled dataset. */
-export function benchLibrary(root: string, bundled: Dataset, articles: number): LibraryFigures {
-  const library = generateDataset(root, articles * 10);
-  const entries = entriesFromDataset(library, Date.now());
+export async function benchLibrary(
+  root: string,
+  bundled: Dataset,
+  articles: number,
+): Promise<LibraryFigures> {
+  const generated = generateDataset(root, articles * 10);
+  const entries = entriesFromDataset(generated, Date.now());
+  const extra = entriesFromDataset(generateDataset(root, 10), Date.now()).map((e) => ({
+    ...e,
+    id: `new-${e.id}`,
+    article: { ...e.article, id: `new-${e.article.id}` },
+    statements: e.statements.map((s) => ({ ...s, id: `new-${s.id}`, article: `new-${s.article}` })),
+  }));
   let t = performance.now();
   const merged = mergeDataset(bundled, entries);
   const mergeMs = performance.now() - t;
-  const known = new Set(documentsOf(bundled).map((d) => `${d.kind}:${d.id}`));
-  t = performance.now();
-  const own = SearchIndex.build(documentsOf(merged).filter((d) => !known.has(`${d.kind}:${d.id}`)));
-  const indexMs = performance.now() - t;
   const bundledIndex = SearchIndex.build(documentsOf(bundled));
-  const times: number[] = [];
-  for (const query of QUERIES) {
-    for (let n = 1; n <= query.length; n++) {
-      const s = performance.now();
-      searchAll([bundledIndex, own], query.slice(0, n), 40);
-      times.push(performance.now() - s);
-    }
-  }
+  const known = new Set(bundledIndex.keys());
+  t = performance.now();
+  const docs = documentsOf(merged).filter((d) => !known.has(`${d.kind}:${d.id}`));
+  const docsMs = performance.now() - t;
+
+  const slices: number[] = [];
+  let sliceStart = performance.now();
+  const started = sliceStart;
+  const library = await LibraryIndex.build(merged, known, async () => {
+    slices.push(performance.now() - sliceStart);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    sliceStart = performance.now();
+  });
+  slices.push(performance.now() - sliceStart);
+  const buildWallMs = performance.now() - started;
+  const index = library.index;
+
+  const { times } = typeQueries((q) => searchAll([bundledIndex, index], q, 40));
+  const fuse = new Fuse<SearchDoc>(docs, { keys: ['title', 'extra'], ignoreLocation: true });
+  t = performance.now();
+  fuse.search(QUERIES[0]!, { limit: 10 });
+  const fuseMs = performance.now() - t;
+
+  // What the background does after a save and a delete: merge, then update the index.
+  const withNew = mergeDataset(bundled, [...entries, ...extra]);
+  t = performance.now();
+  library.sync(withNew);
+  const addMs = performance.now() - t;
+  if (!index.has(`article:${extra[0]!.id}`))
+    throw new Error('library bench: the added article is not in the index');
+  t = performance.now();
+  library.sync(merged);
+  const deleteMs = performance.now() - t;
+  if (index.has(`article:${extra[0]!.id}`))
+    throw new Error('library bench: the deleted article is still in the index');
+  t = performance.now();
+  SearchIndex.build(docs);
+  const rebuildMs = performance.now() - t;
+
   return {
     articles: entries.length,
-    statements: library.statements.length,
+    statements: generated.statements.length,
     mergeMs: round(mergeMs),
-    indexMs: round(indexMs),
+    docsMs: round(docsMs),
+    buildMs: round(slices.reduce((a, b) => a + b, 0)),
+    buildWallMs: round(buildWallMs),
+    buildLongestSliceMs: round(Math.max(...slices)),
+    keystrokeMedianMs: round(percentile(times, 0.5)),
     keystrokeP95Ms: round(percentile(times, 0.95)),
+    fuseMs: round(fuseMs),
+    addMs: round(addMs),
+    deleteMs: round(deleteMs),
+    rebuildMs: round(rebuildMs),
   };
 }

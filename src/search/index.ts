@@ -8,4 +8,6 @@ export {
   type SearchResult,
   type SerializedIndex,
 } from './search-index';
+export { LibraryIndex } from './library-index';
+export { syncIndex, type SyncResult } from './sync-index';
 export { normalise, tokenize } from './text';

@@ -1,22 +1,45 @@
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchKind } from './documents';
-import { decodePostings, encodePostings } from './postings';
-import { STOPWORDS, tokenize } from './text';
+import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
+import { FNV_OFFSET, FNV_PRIME, hashOf, TermTable } from './term-table';
+import { normalise, STOPWORDS, tokenize } from './text';
 
 /**
- * The index as `npm run build` writes it (data/search-index.json): the documents to show,
- * the sorted vocabulary, each term's document frequency and its packed postings. A posting
- * is `doc * 2 + 1` when the term is in the doc's title, `doc * 2` otherwise.
+ * The index as `npm run build` writes it (data/search-index.json) and the library's cache
+ * stores it. Columns, not records: a 100k-statement index parses as a few long strings
+ * instead of half a million small ones. A posting is `doc * 2 + 1` when the term is in the
+ * doc's title, `doc * 2` otherwise.
  */
 export interface SerializedIndex {
   version: typeof INDEX_VERSION;
-  docs: [SearchKind, string, string, string | null][];
+  /** One letter per doc (KIND_CODES). */
+  kinds: string;
+  /** Doc ids, joined by newlines. */
+  ids: string;
+  /** Titles, concatenated; `titleEnds` (packed, ascending) says where each ends. */
+  titles: string;
+  titleEnds: string;
+  /** Distinct details, and per doc which one (packed; 0 is none). */
+  details: string[];
+  detailOf: string;
+  /** Sorted vocabulary, each term's document frequency and its packed postings. */
   terms: string[];
   df: number[];
   postings: string[];
 }
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+
+const KIND_CODES: Record<SearchKind, string> = {
+  person: 'p',
+  event: 'e',
+  statement: 's',
+  article: 'a',
+  outlet: 'o',
+};
+const KIND_OF = Object.fromEntries(
+  Object.entries(KIND_CODES).map(([kind, code]) => [code, kind]),
+) as Record<string, SearchKind>;
 
 /** One hit, ready for the popup. */
 export interface SearchResult {
@@ -31,26 +54,8 @@ export interface SearchResult {
 
 /** Builds the serialised index; runs at build time for the bundled dataset. */
 export function buildSearchIndex(docs: readonly SearchDoc[]): SerializedIndex {
-  const postings = new Map<string, number[]>();
-  docs.forEach((doc, i) => {
-    const inTitle = new Set(tokenize(doc.title).map((t) => t.term));
-    const all = new Set(inTitle);
-    for (const t of tokenize(`${doc.detail ?? ''} ${doc.extra}`)) all.add(t.term);
-    for (const term of all) {
-      const list = postings.get(term);
-      const p = i * 2 + (inTitle.has(term) ? 1 : 0);
-      if (list) list.push(p);
-      else postings.set(term, [p]);
-    }
-  });
-  const terms = [...postings.keys()].sort();
-  return {
-    version: INDEX_VERSION,
-    docs: docs.map((d) => [d.kind, d.id, d.title, d.detail]),
-    terms,
-    df: terms.map((t) => postings.get(t)!.length),
-    postings: terms.map((t) => encodePostings(postings.get(t)!)),
-  };
+  const index = SearchIndex.build(docs);
+  return index.serialize();
 }
 
 /** Tuning that decides what a typo or a partial word may match. */
@@ -61,8 +66,12 @@ const FUZZY = {
   minLength: 4,
   /** Most vocabulary terms one query word may expand to (by prefix or typo). */
   maxExpansions: 40,
+  /** Most vocabulary terms fuse.js scores for one query word. */
+  maxCandidates: 300,
 };
 const TITLE_BOOST = 1.6;
+/** Postings one query word reads before its weaker expansions are skipped. */
+const MAX_POSTINGS = 20_000;
 const CACHE_SIZE = 256;
 
 interface TermMatch {
@@ -71,39 +80,214 @@ interface TermMatch {
 }
 
 /**
- * Typo-tolerant search over a prepared index. fuse.js ranks how well each vocabulary term
+ * Typo-tolerant search over an inverted index. fuse.js ranks how well each vocabulary term
  * matches each query word (only over candidates that share letter pairs with it, so cost
- * does not grow with the dataset); an inverted index then scores documents by those terms,
- * weighted by rarity and by whether they are in the title.
+ * does not grow with the dataset); the postings of those terms then score documents,
+ * weighted by rarity and by whether they are in the title, and only the best `limit` are
+ * kept (a bounded heap, not a sort of every hit).
+ *
+ * The index is also mutable, so the reader's library is kept up to date one article at a
+ * time: `add` appends documents, `remove` marks them dead and lowers their terms' document
+ * frequencies, so that results equal a full rebuild's over the same documents.
  */
 export class SearchIndex {
-  private readonly decoded = new Map<number, Uint32Array>();
-  private readonly expansions = new Map<string, TermMatch[]>();
-  private bigrams: Map<string, number[]> | null = null;
-  private readonly scores: Float32Array;
-  private readonly tokenScores: Float32Array;
-  private readonly masks: Uint8Array;
+  private readonly docs = new DocStore();
+  private alive = new Uint8Array(16);
+  private live = 0;
+  /** `kind:id` → doc, built when first needed. */
+  private byKey: Map<string, number> | null = null;
+  /**
+   * Each doc's term ids, flat: doc d's are `forwardTerms[forwardAt[d] .. forwardAt[d + 1])`.
+   * `remove` needs them; a loaded index inverts its postings once, at its first change.
+   */
+  private forward: { terms: Grow; at: Grow } | null = null;
 
-  private constructor(private readonly data: SerializedIndex) {
-    this.scores = new Float32Array(data.docs.length);
-    this.tokenScores = new Float32Array(data.docs.length);
-    this.masks = new Uint8Array(data.docs.length);
-  }
+  // Vocabulary, by term id; `order` lists ids alphabetically (for prefixes).
+  private terms: string[] = [];
+  private termIds: Map<string, number> | null = null;
+  private table: TermTable | null = null;
+  private order: number[] = [];
+  private orderDirty = false;
+  private df: number[] = [];
+  /** Postings still packed (from a serialised index), decoded on first use. */
+  private packed: (string | undefined)[] = [];
+  private lists: (Uint32Array | number[] | undefined)[] = [];
+  private seen = new Int32Array(16);
+
+  private readonly expansions = new Map<string, TermMatch[]>();
+  private bigrams: Map<number, number[]> | null = null;
+  private scores = new Float32Array(0);
+  private tokenScores = new Float32Array(0);
+  private masks = new Uint8Array(0);
+
+  private constructor() {}
 
   /** Wraps a parsed `SerializedIndex`; refuses one from another version. */
   static from(data: SerializedIndex): SearchIndex {
     if (data?.version !== INDEX_VERSION || !Array.isArray(data.terms))
       throw new Error(`search index: expected version ${INDEX_VERSION}`);
-    return new SearchIndex(data);
+    const index = new SearchIndex();
+    const n = index.docs.load(data);
+    index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
+    index.live = n;
+    // Copies of whole arrays, not element by element: this is the cold start's path.
+    index.terms = data.terms.slice();
+    index.df = data.df.slice();
+    index.packed = data.postings.slice();
+    index.lists = new Array<undefined>(data.terms.length);
+    for (let t = 0; t < data.terms.length; t++) index.order.push(t);
+    return index;
   }
 
-  /** Builds and wraps in one step, for small runtime indexes (the reader's library). */
+  /** Builds an index in memory (the reader's library, tests, the build). */
   static build(docs: readonly SearchDoc[]): SearchIndex {
-    return new SearchIndex(buildSearchIndex(docs));
+    const index = SearchIndex.empty();
+    index.add(docs);
+    return index;
   }
 
+  /**
+   * Builds in slices of `chunk` documents, awaiting `pause()` between them, so that a
+   * background that builds a large library's index still answers in the meantime.
+   */
+  static async buildInSlices(
+    docs: readonly SearchDoc[],
+    pause: () => Promise<void>,
+    chunk = 4000,
+  ): Promise<SearchIndex> {
+    const index = SearchIndex.empty();
+    for (let i = 0; i < docs.length; i += chunk) {
+      index.add(docs.slice(i, i + chunk));
+      if (i + chunk < docs.length) await pause();
+    }
+    return index;
+  }
+
+  private static empty(): SearchIndex {
+    const index = new SearchIndex();
+    index.forward = { terms: new Grow(), at: new Grow() };
+    index.forward.at.push(0);
+    return index;
+  }
+
+  /** Live documents. */
   get size(): number {
-    return this.data.docs.length;
+    return this.live;
+  }
+
+  /** `kind:id` of every live document. */
+  keys(): string[] {
+    return [...this.keyMap().keys()];
+  }
+
+  /** Whether a live document has this `kind:id`. */
+  has(key: string): boolean {
+    return this.keyMap().has(key);
+  }
+
+  /** Whether the live document `kind:id` shows this title and detail. */
+  shows(key: string, title: string, detail: string | null): boolean {
+    const doc = this.keyMap().get(key);
+    return doc !== undefined && this.docs.title(doc) === title && this.docs.detail(doc) === detail;
+  }
+
+  /** Adds documents; one whose `kind:id` is already here replaces it. */
+  add(docs: readonly SearchDoc[]): void {
+    this.changed();
+    const keys = this.keyMap();
+    const forward = this.forwardIndex();
+    this.grow(this.docs.count + docs.length);
+    if (this.seen.length < this.terms.length) {
+      const next = new Int32Array(this.terms.length * 2);
+      next.set(this.seen);
+      this.seen = next;
+    }
+    for (const d of docs) {
+      const key = `${d.kind}:${d.id}`;
+      const old = keys.get(key);
+      if (old !== undefined) this.removeDoc(old);
+      const doc = this.docs.push(d);
+      this.alive[doc] = 1;
+      keys.set(key, doc);
+      this.live++;
+      // `seen` stamps each term with the last doc that listed it: no Set per doc.
+      const stamp = doc + 1;
+      this.postText(d.title, doc, 1, stamp, forward.terms);
+      if (d.detail) this.postText(d.detail, doc, 0, stamp, forward.terms);
+      this.postText(d.extra, doc, 0, stamp, forward.terms);
+      forward.at.push(forward.terms.length);
+    }
+  }
+
+  /** Removes documents by `kind:id`; unknown keys are ignored. */
+  remove(keys: Iterable<string>): void {
+    this.changed();
+    const map = this.keyMap();
+    for (const key of keys) {
+      const doc = map.get(key);
+      if (doc !== undefined) this.removeDoc(doc);
+    }
+  }
+
+  /**
+   * The live documents as a compact `SerializedIndex` (dead ones dropped, numbers and
+   * vocabulary renumbered), equal to what `buildSearchIndex` makes of the same documents.
+   */
+  serialize(): SerializedIndex {
+    const { docs } = this;
+    const renumber = new Int32Array(docs.count).fill(-1);
+    const kinds: string[] = [];
+    const ids: string[] = [];
+    const titles: string[] = [];
+    const ends: number[] = [];
+    const details = new Map<string, number>();
+    const detailOf: number[] = [];
+    let end = 0;
+    for (let doc = 0, n = 0; doc < docs.count; doc++) {
+      if (!this.alive[doc]) continue;
+      renumber[doc] = n++;
+      kinds.push(KIND_CODES[docs.kind(doc)]);
+      ids.push(docs.id(doc));
+      const title = docs.title(doc);
+      titles.push(title);
+      ends.push((end += title.length));
+      const detail = docs.detail(doc);
+      if (detail === null) detailOf.push(0);
+      else {
+        if (!details.has(detail)) details.set(detail, details.size + 1);
+        detailOf.push(details.get(detail)!);
+      }
+    }
+    this.sortOrder();
+    const terms: string[] = [];
+    const df: number[] = [];
+    const postings: string[] = [];
+    const list: number[] = [];
+    for (const t of this.order) {
+      if (this.df[t] === 0) continue;
+      list.length = 0;
+      const from = this.postingsOf(t);
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k]!;
+        const doc = renumber[p >>> 1]!;
+        if (doc >= 0) list.push(doc * 2 + (p & 1));
+      }
+      terms.push(this.terms[t]!);
+      df.push(list.length);
+      postings.push(encodePostings(list));
+    }
+    return {
+      version: INDEX_VERSION,
+      kinds: kinds.join(''),
+      ids: ids.join('\n'),
+      titles: titles.join(''),
+      titleEnds: encodePostings(ends),
+      details: [...details.keys()],
+      detailOf: encodeValues(detailOf),
+      terms,
+      df,
+      postings,
+    };
   }
 
   /**
@@ -115,23 +299,40 @@ export class SearchIndex {
     const all = tokenize(query).map((t) => t.term);
     const meaningful = all.filter((t) => !STOPWORDS.has(t));
     const words = [...new Set(meaningful.length ? meaningful : all)].slice(0, 8);
-    if (words.length === 0) return [];
+    if (words.length === 0 || this.live === 0 || limit <= 0) return [];
     const typingLast = !/\s$/.test(query);
+    this.sortOrder();
+    if (this.scores.length < this.docs.count) {
+      this.scores = new Float32Array(this.alive.length);
+      this.tokenScores = new Float32Array(this.alive.length);
+      this.masks = new Uint8Array(this.alive.length);
+    }
 
     const matched = words.map((w, i) => this.expand(w, typingLast && i === words.length - 1));
     const touched: number[] = [];
-    const { scores, tokenScores, masks } = this;
+    const { scores, tokenScores, masks, alive } = this;
     matched.forEach((matches, i) => {
       const here: number[] = [];
       // One rarity per query word (its best match's), so a rare near-miss never outranks
       // the word itself.
       const idf = matches[0] ? this.idf(matches[0].term) : 0;
+      let volume = 0;
       for (const { term, weight } of matches) {
-        for (const p of this.postingsOf(term)) {
+        // Weaker matches only while the word has read few postings: a one-letter prefix or
+        // a typo of a common word must not read half the index.
+        if (volume > MAX_POSTINGS && weight < 1) break;
+        const list = this.postingsOf(term);
+        volume += list.length;
+        const base = weight * idf;
+        const boosted = base * TITLE_BOOST;
+        for (let k = 0; k < list.length; k++) {
+          const p = list[k]!;
           const doc = p >>> 1;
-          const s = weight * idf * (p & 1 ? TITLE_BOOST : 1);
-          if (tokenScores[doc] === 0) here.push(doc);
-          if (s > tokenScores[doc]!) tokenScores[doc] = s;
+          if (!alive[doc]) continue;
+          const s = p & 1 ? boosted : base;
+          const was = tokenScores[doc]!;
+          if (was === 0) here.push(doc);
+          if (s > was) tokenScores[doc] = s;
         }
       }
       for (const doc of here) {
@@ -143,9 +344,9 @@ export class SearchIndex {
     });
 
     const full = (1 << words.length) - 1;
-    const hits: { doc: number; score: number }[] = [];
     let complete = 0;
     for (const doc of touched) if (masks[doc] === full) complete++;
+    const best = new TopK(limit, (a, b) => this.better(a, b));
     for (const doc of touched) {
       const mask = masks[doc]!;
       let score = scores[doc]!;
@@ -153,39 +354,208 @@ export class SearchIndex {
         if (complete > 0) continue;
         score *= 0.25 * (popcount(mask) / words.length);
       }
-      hits.push({ doc, score });
+      best.offer(doc, score);
     }
     for (const doc of touched) {
       scores[doc] = 0;
       masks[doc] = 0;
     }
 
-    hits.sort(
-      (a, b) => b.score - a.score || this.titleOf(a.doc).length - this.titleOf(b.doc).length,
-    );
     const found = new Set<string>();
-    for (const list of matched) for (const m of list) found.add(this.data.terms[m.term]!);
-    return hits.slice(0, limit).map(({ doc, score }) => {
-      const [kind, id, title, detail] = this.data.docs[doc]!;
-      return { kind, id, title, detail, score, marks: marksFor(title, found) };
+    for (const list of matched) for (const m of list) found.add(this.terms[m.term]!);
+    return best.sorted().map(({ doc, score }) => {
+      const title = this.docs.title(doc);
+      return {
+        kind: this.docs.kind(doc),
+        id: this.docs.id(doc),
+        title,
+        detail: this.docs.detail(doc),
+        score,
+        marks: marksFor(title, found),
+      };
     });
   }
 
+  /** Ranking order: score, then the shorter title, then kind and id (the same in any build). */
+  private better(a: Hit, b: Hit): boolean {
+    if (a.score !== b.score) return a.score > b.score;
+    const la = this.docs.titleLength(a.doc);
+    const lb = this.docs.titleLength(b.doc);
+    if (la !== lb) return la < lb;
+    const ka = this.docs.kind(a.doc);
+    const kb = this.docs.kind(b.doc);
+    if (ka !== kb) return ka < kb;
+    return this.docs.id(a.doc) < this.docs.id(b.doc);
+  }
+
   private idf(term: number): number {
-    return Math.log(1 + this.data.docs.length / (this.data.df[term] ?? 1));
+    return Math.log(1 + this.live / Math.max(1, this.df[term] ?? 1));
   }
 
-  private titleOf(doc: number): string {
-    return this.data.docs[doc]![2];
+  private changed(): void {
+    this.expansions.clear();
   }
 
-  private postingsOf(term: number): Uint32Array {
-    let list = this.decoded.get(term);
-    if (!list) {
-      list = decodePostings(this.data.postings[term] ?? '');
-      this.decoded.set(term, list);
+  private keyMap(): Map<string, number> {
+    if (this.byKey) return this.byKey;
+    const map = new Map<string, number>();
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      if (this.alive[doc]) map.set(this.docs.key(doc), doc);
     }
+    this.byKey = map;
+    return map;
+  }
+
+  private termId(term: string): number | undefined {
+    if (!this.termIds) {
+      this.termIds = new Map();
+      this.terms.forEach((term, t) => this.termIds!.set(term, t));
+    }
+    return this.termIds.get(term);
+  }
+
+  private grow(docs: number): void {
+    if (docs <= this.alive.length) return;
+    const next = new Uint8Array(Math.max(docs, this.alive.length * 2));
+    next.set(this.alive);
+    this.alive = next;
+  }
+
+  /**
+   * Lists `doc` under every word of `text`, as `tokenize` + `normalise` would read them: ASCII
+   * words are looked up by their letters in place, others are sliced and normalised.
+   */
+  private postText(text: string, doc: number, inTitle: number, stamp: number, forward: Grow) {
+    this.table ??= new TermTable(this.terms);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128 ? !ASCII_WORD[c] : !isWordChar(text, i)) {
+        i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      let hash = FNV_OFFSET;
+      let ascii = true;
+      while (i < n) {
+        let d = text.charCodeAt(i);
+        if (d < 128) {
+          if (!ASCII_WORD[d]) break;
+          if (d >= 65 && d <= 90) d += 32;
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          i++;
+        } else {
+          if (!isWordChar(text, i)) break;
+          ascii = false;
+          i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
+        }
+      }
+      let t: number;
+      if (ascii) {
+        t = this.table.find(text, start, i, hash);
+        if (t < 0) t = this.newTerm(text.slice(start, i).toLowerCase());
+      } else {
+        const term = normalise(text.slice(start, i));
+        if (!term) continue;
+        t = this.termId(term) ?? this.newTerm(term);
+      }
+      this.post(t, doc, inTitle, stamp, forward);
+    }
+  }
+
+  /** Lists `doc` under term `t` unless it already is (`seen` holds the doc's stamp). */
+  private post(t: number, doc: number, inTitle: number, stamp: number, forward: Grow): void {
+    if (this.seen[t] === stamp) return;
+    this.seen[t] = stamp;
+    let list = this.lists[t] ?? this.decode(t);
+    if (!Array.isArray(list)) this.lists[t] = list = Array.from(list);
+    list.push(doc * 2 + inTitle);
+    this.df[t]!++;
+    forward.push(t);
+  }
+
+  private newTerm(term: string): number {
+    const t = this.terms.length;
+    this.terms.push(term);
+    if (this.termIds) this.termIds.set(term, t);
+    this.table?.insert(t, hashOf(term));
+    this.df.push(0);
+    this.packed.push(undefined);
+    this.lists.push([]);
+    if (t >= this.seen.length) {
+      const next = new Int32Array(this.seen.length * 2);
+      next.set(this.seen);
+      this.seen = next;
+    }
+    this.order.push(t);
+    this.orderDirty = true;
+    this.indexGrams(term, t);
+    return t;
+  }
+
+  private decode(t: number): Uint32Array {
+    // Until the first change a packed list holds exactly its term's document frequency.
+    const list = decodePostings(this.packed[t] ?? '', this.forward ? undefined : this.df[t]);
+    this.packed[t] = undefined;
+    this.lists[t] = list;
     return list;
+  }
+
+  private postingsOf(t: number): ArrayLike<number> {
+    return this.lists[t] ?? this.decode(t);
+  }
+
+  private removeDoc(doc: number): void {
+    if (!this.alive[doc]) return;
+    const { terms, at } = this.forwardIndex();
+    this.alive[doc] = 0;
+    this.live--;
+    this.keyMap().delete(this.docs.key(doc));
+    for (let k = at.get(doc); k < at.get(doc + 1); k++) this.df[terms.get(k)]!--;
+  }
+
+  /** The forward index; a loaded index builds it once by inverting every posting list. */
+  private forwardIndex(): { terms: Grow; at: Grow } {
+    if (this.forward) return this.forward;
+    const n = this.docs.count;
+    const at = new Grow(n + 1);
+    const counts = new Uint32Array(n + 1);
+    for (let t = 0; t < this.terms.length; t++) {
+      const list = this.postingsOf(t);
+      for (let k = 0; k < list.length; k++) counts[(list[k]! >>> 1) + 1]!++;
+    }
+    for (let d = 0; d < n; d++) counts[d + 1]! += counts[d]!;
+    for (let d = 0; d <= n; d++) at.push(counts[d]!);
+    const terms = new Grow(counts[n]!);
+    terms.length = counts[n]!;
+    const fill = counts.slice(0, n);
+    for (let t = 0; t < this.terms.length; t++) {
+      const list = this.postingsOf(t);
+      for (let k = 0; k < list.length; k++) terms.set(fill[list[k]! >>> 1]!++, t);
+    }
+    this.forward = { terms, at };
+    return this.forward;
+  }
+
+  private sortOrder(): void {
+    if (!this.orderDirty) return;
+    const { terms } = this;
+    this.order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    this.orderDirty = false;
+  }
+
+  /** First position in `order` whose term is ≥ `value`. */
+  private lowerBound(value: string): number {
+    const { order, terms } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[order[mid]!]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The vocabulary terms a query word stands for, with how well each matches (0..1]. */
@@ -202,18 +572,26 @@ export class SearchIndex {
     const add = (term: number, weight: number) => {
       if (weight > (found.get(term) ?? 0)) found.set(term, weight);
     };
-    const { terms } = this.data;
-    const exact = lowerBound(terms, word);
-    if (terms[exact] === word) add(exact, 1);
+    const { terms, df, order } = this;
+    const start = this.lowerBound(word);
+    const exactId = terms[order[start]!] === word ? order[start]! : undefined;
+    if (exactId !== undefined && df[exactId]! > 0) add(exactId, 1);
 
-    // Partial words: the word being typed, or any word of three letters or more.
+    // Partial words: the word being typed, or any word of three letters or more. The most
+    // frequent completions, kept in a bounded list rather than sorting the whole range.
     if (typing || word.length >= 3) {
-      const end = lowerBound(terms, word + '\uffff');
-      const range: number[] = [];
-      for (let t = exact; t < end; t++) if (terms[t] !== word) range.push(t);
-      range.sort((a, b) => (this.data.df[b] ?? 0) - (this.data.df[a] ?? 0));
-      for (const t of range.slice(0, FUZZY.maxExpansions))
-        add(t, 0.55 + 0.4 * (word.length / terms[t]!.length));
+      const end = this.lowerBound(word + '\uffff');
+      const top: number[] = [];
+      for (let i = start; i < end; i++) {
+        const t = order[i]!;
+        if (t === exactId || df[t] === 0) continue;
+        if (top.length === FUZZY.maxExpansions && df[t]! <= df[top.at(-1)!]!) continue;
+        let j = top.length;
+        while (j > 0 && df[top[j - 1]!]! < df[t]!) j--;
+        top.splice(j, 0, t);
+        if (top.length > FUZZY.maxExpansions) top.pop();
+      }
+      for (const t of top) add(t, 0.55 + 0.4 * (word.length / terms[t]!.length));
     }
 
     if (word.length >= FUZZY.minLength) {
@@ -222,7 +600,7 @@ export class SearchIndex {
 
     const result = [...found]
       .map(([term, weight]) => ({ term, weight }))
-      .sort((a, b) => b.weight - a.weight)
+      .sort((a, b) => b.weight - a.weight || (terms[a.term]! < terms[b.term]! ? -1 : 1))
       .slice(0, FUZZY.maxExpansions);
     this.expansions.set(key, result);
     if (this.expansions.size > CACHE_SIZE) {
@@ -243,15 +621,26 @@ export class SearchIndex {
     for (const g of grams) {
       for (const t of index.get(g) ?? []) shared.set(t, (shared.get(t) ?? 0) + 1);
     }
-    const candidates: number[] = [];
+    let candidates: number[] = [];
     for (const [t, n] of shared) {
-      if (n < needed) continue;
-      const len = this.data.terms[t]!.length;
+      if (n < needed || this.df[t] === 0) continue;
+      const len = this.terms[t]!.length;
       if (len >= minLen && len <= maxLen) candidates.push(t);
     }
     if (candidates.length === 0) return [];
+    const { terms } = this;
+    const byName = (a: number, b: number) => (terms[a]! < terms[b]! ? -1 : 1);
+    // A short word shares a letter pair with thousands of terms: fuse.js scores only those
+    // sharing the most (a word within a typo or two shares most of its pairs).
+    if (candidates.length > FUZZY.maxCandidates) {
+      candidates = candidates
+        .sort((a, b) => shared.get(b)! - shared.get(a)! || byName(a, b))
+        .slice(0, FUZZY.maxCandidates);
+    }
+    // Alphabetical, so that ties rank the same however the vocabulary grew.
+    candidates.sort(byName);
     const fuse = new Fuse(
-      candidates.map((t) => this.data.terms[t]!),
+      candidates.map((t) => terms[t]!),
       {
         includeScore: true,
         threshold: FUZZY.threshold,
@@ -265,19 +654,189 @@ export class SearchIndex {
       .map((r) => ({ term: candidates[r.refIndex]!, score: r.score ?? 1 }));
   }
 
-  private bigramIndex(): Map<string, number[]> {
+  /** Letter pair → terms that hold it (pairs as numbers: no strings to build or hash). */
+  private bigramIndex(): Map<number, number[]> {
     if (this.bigrams) return this.bigrams;
-    const index = new Map<string, number[]>();
-    this.data.terms.forEach((term, t) => {
-      if (term.length < FUZZY.minLength - 1) return;
-      for (const g of bigramsOf(term)) {
-        const list = index.get(g);
-        if (list) list.push(t);
-        else index.set(g, [t]);
-      }
-    });
+    const index = new Map<number, number[]>();
     this.bigrams = index;
+    this.terms.forEach((term, t) => this.indexGrams(term, t));
     return index;
+  }
+
+  private indexGrams(term: string, t: number): void {
+    const index = this.bigrams;
+    if (!index || term.length < FUZZY.minLength - 1) return;
+    for (const g of bigramsOf(term)) {
+      const list = index.get(g);
+      if (list) list.push(t);
+      else index.set(g, [t]);
+    }
+  }
+}
+
+/** Which ASCII codes are word characters (letters and digits, as `\p{L}\p{N}`). */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0,
+);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordChars = new Map<number, boolean>();
+
+/** Whether the code point at `i` (not ASCII) is a letter or a digit. */
+function isWordChar(text: string, i: number): boolean {
+  const cp = text.codePointAt(i)!;
+  let yes = wordChars.get(cp);
+  if (yes === undefined) {
+    yes = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordChars.set(cp, yes);
+  }
+  return yes;
+}
+
+/** A growable Uint32Array. */
+class Grow {
+  private data: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 64) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  get(i: number): number {
+    return this.data[i]!;
+  }
+
+  set(i: number, value: number): void {
+    this.data[i] = value;
+  }
+}
+
+/**
+ * Documents by number: a serialised index's columns, read on demand (loading slices
+ * nothing), then the documents added since.
+ */
+class DocStore {
+  count = 0;
+  private base = 0;
+  private kindCodes = '';
+  private ids: string[] = [];
+  private titleText = '';
+  private ends: Uint32Array = new Uint32Array(0);
+  private detailTable: string[] = [];
+  private detailOf: Uint32Array = new Uint32Array(0);
+  private readonly kinds: SearchKind[] = [];
+  private readonly titles: string[] = [];
+  private readonly details: (string | null)[] = [];
+
+  /** Takes a serialised index's columns; returns how many docs they hold. */
+  load(data: SerializedIndex): number {
+    this.kindCodes = data.kinds;
+    this.ids = data.ids ? data.ids.split('\n') : [];
+    this.titleText = data.titles;
+    this.ends = decodePostings(data.titleEnds);
+    this.detailTable = data.details;
+    this.detailOf = decodeValues(data.detailOf);
+    this.base = this.count = this.ids.length;
+    return this.count;
+  }
+
+  push(doc: SearchDoc): number {
+    this.kinds.push(doc.kind);
+    this.ids.push(doc.id);
+    this.titles.push(doc.title);
+    this.details.push(doc.detail);
+    return this.count++;
+  }
+
+  kind(doc: number): SearchKind {
+    return doc < this.base ? KIND_OF[this.kindCodes[doc]!]! : this.kinds[doc - this.base]!;
+  }
+
+  id(doc: number): string {
+    return this.ids[doc]!;
+  }
+
+  key(doc: number): string {
+    return `${this.kind(doc)}:${this.ids[doc]}`;
+  }
+
+  title(doc: number): string {
+    if (doc >= this.base) return this.titles[doc - this.base]!;
+    return this.titleText.slice(doc === 0 ? 0 : this.ends[doc - 1], this.ends[doc]);
+  }
+
+  titleLength(doc: number): number {
+    if (doc >= this.base) return this.titles[doc - this.base]!.length;
+    return this.ends[doc]! - (doc === 0 ? 0 : this.ends[doc - 1]!);
+  }
+
+  detail(doc: number): string | null {
+    if (doc >= this.base) return this.details[doc - this.base]!;
+    const d = this.detailOf[doc]!;
+    return d === 0 ? null : this.detailTable[d - 1]!;
+  }
+}
+
+interface Hit {
+  doc: number;
+  score: number;
+}
+
+/** The best `k` of what it is offered: a binary heap whose root is the worst kept. */
+class TopK {
+  private readonly heap: Hit[] = [];
+  private readonly probe: Hit = { doc: 0, score: 0 };
+
+  constructor(
+    private readonly k: number,
+    private readonly better: (a: Hit, b: Hit) => boolean,
+  ) {}
+
+  offer(doc: number, score: number): void {
+    const { heap, k, better } = this;
+    if (heap.length < k) {
+      heap.push({ doc, score });
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, heap[i]!)) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    // Most offers lose to the worst kept: decide that before allocating anything.
+    const root = heap[0]!;
+    if (score < root.score) return;
+    const probe = this.probe;
+    probe.doc = doc;
+    probe.score = score;
+    if (!better(probe, root)) return;
+    root.doc = doc;
+    root.score = score;
+    for (let i = 0; ;) {
+      const l = i * 2 + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) break;
+      [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+      i = worst;
+    }
+  }
+
+  /** Best first. */
+  sorted(): Hit[] {
+    return [...this.heap].sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));
   }
 }
 
@@ -289,22 +848,16 @@ export function searchAll(indexes: readonly SearchIndex[], query: string, limit 
     .slice(0, limit);
 }
 
-function bigramsOf(word: string): Set<string> {
-  const out = new Set<string>();
-  const padded = ` ${word}`;
-  for (let i = 0; i < padded.length - 1; i++) out.add(padded.slice(i, i + 2));
-  return out;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
+/** A word's letter pairs, the first with a leading space, each as one number. */
+function bigramsOf(word: string): Set<number> {
+  const out = new Set<number>();
+  let previous = 32;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    out.add(previous * 65536 + c);
+    previous = c;
   }
-  return lo;
+  return out;
 }
 
 function popcount(n: number): number {

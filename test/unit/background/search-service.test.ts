@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, documentsOf } from '../../../src/search';
+import { buildSearchIndex, documentsOf, SearchIndex } from '../../../src/search';
 import { IndexCache } from '../../../src/library/index-cache';
 import { fixtureDataset } from '../cards/fixture';
 import type { Dataset } from '../../../src/dataset/types';
@@ -52,14 +52,15 @@ describe('SearchService', () => {
   it('indexes the library once per revision and reuses it after a restart', async () => {
     const cache = freshCache();
     const dataset = vi.fn(async () => withLibrary());
-    const first = new SearchService(dataset, async () => 7, cache);
+    const first = new SearchService(dataset, async () => 7, { cache, cacheDelayMs: 0 });
     expect((await first.search('zepelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
     expect(await first.search('zeppelin hope', 5)).toHaveLength(1);
     expect(dataset).toHaveBeenCalledTimes(1);
+    await first.settled();
 
     // A restarted background: new service, same revision, no dataset read at all.
     const again = vi.fn(async () => withLibrary());
-    const second = new SearchService(again, async () => 7, cache);
+    const second = new SearchService(again, async () => 7, { cache, cacheDelayMs: 0 });
     expect((await second.search('zeppelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
     expect(again).not.toHaveBeenCalled();
   });
@@ -70,17 +71,60 @@ describe('SearchService', () => {
     const service = new SearchService(
       async () => withLibrary(),
       async () => revision,
-      cache,
+      { cache, cacheDelayMs: 0 },
     );
     expect(await service.search('zeppelin', 5)).toHaveLength(1);
+    await service.settled();
     revision = 2;
     const emptied = new SearchService(
       async () => bundled,
       async () => revision,
-      cache,
+      { cache, cacheDelayMs: 0 },
     );
     expect(await emptied.search('zeppelin', 5)).toEqual([]);
+    await emptied.settled();
     expect(await cache.get(2)).toBeNull();
     expect(await cache.get(1)).toBeUndefined();
+  });
+
+  it('answers from the bundled index while the library index is being made', async () => {
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const service = new SearchService(
+      async () => {
+        await slow;
+        return withLibrary();
+      },
+      async () => 3,
+      { cache: freshCache(), cacheDelayMs: 0 },
+    );
+    const meanwhile = await service.search('singapore', 20);
+    expect(meanwhile.length).toBeGreaterThan(0);
+    expect(meanwhile.map((r) => r.id)).not.toContain('lib-wire:s1');
+    release();
+    await service.settled();
+    expect((await service.search('singapore', 20)).map((r) => r.id)).toContain('lib-wire:s1');
+  });
+
+  it('updates the library index after a change without building it again', async () => {
+    const cache = freshCache();
+    let revision = 1;
+    let dataset: Dataset = bundled;
+    const service = new SearchService(
+      async () => dataset,
+      async () => revision,
+      { cache, cacheDelayMs: 0 },
+    );
+    expect(await service.search('zeppelin', 5)).toEqual([]);
+    const build = vi.spyOn(SearchIndex, 'buildInSlices');
+    dataset = withLibrary();
+    revision = 2;
+    expect((await service.search('zeppelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
+    dataset = bundled;
+    revision = 3;
+    expect(await service.search('zeppelin', 5)).toEqual([]);
+    expect(build).not.toHaveBeenCalled();
+    await service.settled();
+    expect(await cache.get(3)).toBeNull();
   });
 });

@@ -105,7 +105,7 @@ describe('search over the seed dataset', () => {
   });
 
   it('refuses an index from another version', () => {
-    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 1/);
+    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 2/);
   });
 });
 

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildFromDisk } from '../../../scripts/lib/dataset-files';
+import {
+  buildSearchIndex,
+  documentsOf,
+  SearchIndex,
+  syncIndex,
+  tokenize,
+  type SearchDoc,
+} from '../../../src/search';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const seedDocs = buildFromDisk(
+  path.join(ROOT, 'assets/articles'),
+  path.join(ROOT, 'assets/reference'),
+).then(({ dataset }) => documentsOf(dataset));
+
+const QUERIES = [
+  'Klintsevitch',
+  'Kosachov',
+  'nucelar showdown',
+  'putin',
+  'pu',
+  'k',
+  'singapore summit',
+  'zeppelin',
+  'zepelin harbour',
+  'the of and',
+];
+
+/** Every query's results, for comparing two indexes. */
+const answers = (index: SearchIndex) => QUERIES.map((q) => index.search(q, 20));
+
+/** Library-like documents: two articles, each with statements. */
+function article(n: number, words: string): SearchDoc[] {
+  return [
+    { kind: 'article', id: `lib-${n}`, title: `Report ${n}: ${words}`, detail: 'Wire', extra: '' },
+    ...[1, 2, 3].map((s) => ({
+      kind: 'statement' as const,
+      id: `lib-${n}:s${s}`,
+      title: `${words} statement ${s} of report ${n}`,
+      detail: `Speaker ${s} · Wire`,
+      extra: `Speaker ${s} Wire`,
+    })),
+  ];
+}
+
+describe('a mutable index', () => {
+  it('after adds and deletes answers as a full rebuild of the same documents', async () => {
+    const seeds = await seedDocs;
+    const a = article(1, 'zeppelin over the harbour');
+    const b = article(2, 'Kosachev met Klintsevich about the nuclear summit');
+    const incremental = SearchIndex.build(seeds.slice(0, 40));
+    incremental.add(seeds.slice(40));
+    incremental.add(a);
+    incremental.add(b);
+    incremental.remove(a.map((d) => `${d.kind}:${d.id}`));
+    incremental.remove(['person:franz-klintsevich']);
+    const kept = [...seeds.filter((d) => d.id !== 'franz-klintsevich'), ...b];
+    const rebuilt = SearchIndex.build(kept);
+    expect(incremental.size).toBe(rebuilt.size);
+    expect(answers(incremental)).toEqual(answers(rebuilt));
+    // Deleted documents and the words only they held are gone.
+    expect(incremental.search('zeppelin', 5)).toEqual([]);
+    expect(incremental.search('Klintsevich', 20).map((r) => r.id)).not.toContain(
+      'franz-klintsevich',
+    );
+  });
+
+  it('changes a loaded (serialised) index the same way', async () => {
+    const seeds = await seedDocs;
+    const a = article(3, 'zeppelin over the harbour');
+    const loaded = SearchIndex.from(JSON.parse(JSON.stringify(buildSearchIndex(seeds))));
+    loaded.add(a);
+    loaded.remove([`statement:lib-3:s2`, 'person:konstantin-kosachev']);
+    const kept = [...seeds, ...a].filter(
+      (d) => d.id !== 'lib-3:s2' && d.id !== 'konstantin-kosachev',
+    );
+    expect(answers(loaded)).toEqual(answers(SearchIndex.build(kept)));
+    expect(
+      loaded
+        .search('zepelin', 10)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['lib-3', 'lib-3:s1', 'lib-3:s3']);
+  });
+
+  it('serialises what it holds now, and loads back to the same answers', async () => {
+    const seeds = await seedDocs;
+    const index = SearchIndex.build([...seeds, ...article(4, 'zeppelin')]);
+    index.remove(['article:lib-4']);
+    const again = SearchIndex.from(JSON.parse(JSON.stringify(index.serialize())));
+    expect(again.size).toBe(index.size);
+    expect(answers(again)).toEqual(answers(index));
+    expect(again.has('article:lib-4')).toBe(false);
+    expect(again.has('statement:lib-4:s1')).toBe(true);
+  });
+
+  it('builds in slices to the same index', async () => {
+    const seeds = await seedDocs;
+    let pauses = 0;
+    const sliced = await SearchIndex.buildInSlices(seeds, async () => void pauses++, 25);
+    expect(pauses).toBe(Math.ceil(seeds.length / 25) - 1);
+    expect(answers(sliced)).toEqual(answers(SearchIndex.build(seeds)));
+  });
+});
+
+describe('syncIndex', () => {
+  it('adds what is new, removes what is gone, re-indexes what changed', async () => {
+    const seeds = await seedDocs;
+    const a = article(5, 'zeppelin');
+    const b = article(6, 'harbour');
+    const index = SearchIndex.build([...seeds, ...a]);
+    const changed = { ...seeds[0]!, title: `${seeds[0]!.title} Quetzal` };
+    const next = [changed, ...seeds.slice(1), ...b];
+    expect(syncIndex(index, next)).toEqual({ added: 1 + b.length, removed: a.length });
+    expect(answers(index)).toEqual(answers(SearchIndex.build(next)));
+    expect(index.search('quetzal', 5).map((r) => r.id)).toEqual([seeds[0]!.id]);
+    expect(syncIndex(index, next)).toEqual({ added: 0, removed: 0 });
+  });
+});
+
+describe('indexing', () => {
+  it('reads words exactly as the query side does (tokenize)', () => {
+    const texts = [
+      'Macrón MACRON said: “Just a hitch” — naïve Ærø 2018’s x² ½ 𝒜lpha Straße',
+      'İstanbul ǅemal ﬁnal  Kim Jong-un’s KCNA — ¿qué? Ünal 北京 Δelta o\u0301k',
+    ];
+    const index = SearchIndex.build(
+      texts.map((title, i) => ({ kind: 'statement', id: `s${i}`, title, detail: null, extra: '' })),
+    );
+    const expected = [...new Set(texts.flatMap((t) => tokenize(t).map((w) => w.term)))].sort();
+    expect(index.serialize().terms).toEqual(expected);
+  });
+});
