@@ -35,6 +35,16 @@ export const UTTERANCE_THRESHOLDS = {
    * is in the utterance's words (or it is a word or two).
    */
   runMember: 0.3,
+  /**
+   * Two quotations that open with the same words in order (this many of their first
+   * `openingWords`, function words included) and share `openingTerms` terms are two
+   * renderings of one sentence even when their endings part ("We hope that dialogue will be
+   * resumed…" / "We hope very much that dialogue will be revitalized…"): a long run of shared
+   * words, as MemeTracker links phrase variants.
+   */
+  openingWords: 8,
+  openingMatch: 6,
+  openingTerms: 2,
   /** Terms held by more statements of one speaker than this do not propose candidates. */
   maxPosting: 200,
   /** A claim of absence needs this many terms of content… */
@@ -64,6 +74,8 @@ interface Item {
   s: Statement;
   order: number;
   p: Profile;
+  /** The first words of its text, lower-cased, function words included. */
+  opening: string[];
 }
 
 interface Open {
@@ -88,12 +100,38 @@ export function prepareStatements(statements: readonly Statement[]): Prepared {
   for (const set of sets) weights.add(set);
   const items = new Map<string, Item>();
   statements.forEach((s, order) =>
-    items.set(s.id, { s, order, p: profile(sets[order]!, weights) }),
+    items.set(s.id, { s, order, p: profile(sets[order]!, weights), opening: openingOf(s.text) }),
   );
   return { weights, items };
 }
 
 const T = UTTERANCE_THRESHOLDS;
+
+function openingOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).slice(
+    0,
+    UTTERANCE_THRESHOLDS.openingWords,
+  );
+}
+
+/** Whether two quotations open alike: `openingMatch` words in order, `openingTerms` terms shared. */
+function sameOpening(a: Item, b: Item): boolean {
+  if (a.opening.length < T.openingMatch || b.opening.length < T.openingMatch) return false;
+  let shared = 0;
+  for (const t of a.p.terms) if (b.p.terms.has(t)) shared++;
+  if (shared < T.openingTerms) return false;
+  // Longest common subsequence of two short word lists.
+  const row = new Array<number>(b.opening.length + 1).fill(0);
+  for (let i = 1; i <= a.opening.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.opening.length; j++) {
+      const up = row[j]!;
+      row[j] = a.opening[i - 1] === b.opening[j - 1] ? diag + 1 : Math.max(up, row[j - 1]!);
+      diag = up;
+    }
+  }
+  return row[b.opening.length]! >= T.openingMatch;
+}
 
 function bestMatch(
   item: Item,
@@ -121,6 +159,8 @@ function bestMatch(
     let role: MemberRole | null = null;
     let score = 0;
     if (quote && res >= T.resemble) [role, score] = ['version', res];
+    else if (quote && u.full.some((v) => v.s.kind === 'quote' && sameOpening(item, v)))
+      [role, score] = ['version', T.resemble];
     else if (quote && con >= T.contain) [role, score] = ['fragment', con];
     else if (!quote && res >= T.paraphraseResemble) [role, score] = ['paraphrase', res];
     else if (!quote && con >= T.paraphraseContain && item.p.terms.size >= T.paraphraseTerms)
