@@ -104,27 +104,25 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
   );
 
   it.skipIf(skip)('follows a dark colour scheme', async () => {
-    const page = await eb.browser.newPage();
+    // A browser launched dark (Chromium's flag, Firefox's pref), so both browsers check it: the
+    // Firefox protocol cannot emulate the scheme per page.
+    const dark = await launchWithExtension(name, { colorScheme: 'dark' });
+    const page = await dark.browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });
-    try {
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    } catch (error) {
-      // Stated reason: this browser's automation protocol cannot emulate the scheme.
-      console.warn(`[e2e] ${name}: cannot emulate prefers-color-scheme: ${String(error)}`);
-      await page.close();
-      return;
-    }
     await page.goto(server.url('summit.html?t=card3'));
     await page.evaluate(() => {
       document.body.style.background = '#111';
       document.body.style.color = '#eee';
     });
     await waitForHighlights(page, 5);
-    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 5_000);
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+      true,
+    );
+    const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
     expect(card?.background).toBe('rgb(28, 32, 38)');
     await new Promise((r) => setTimeout(r, 300));
     await settled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
-    await page.close();
+    await dark.close();
   });
 });

@@ -80,6 +80,19 @@ const AP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p id="quote">At a joint news conference outside St. Petersburg, Russian President Vladimir Putin said the North Korean leader "${AP_WORDS}" of the country's nuclear testing site.</p>
 </article></body></html>`;
 
+/** Imports the AP-style articles and the wire copies into the browser's library. */
+async function importLibrary(eb: ExtensionBrowser): Promise<void> {
+  const file = await libraryFile(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-coverage-')));
+  const options = await eb.openExtensionPage('options.html');
+  const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  await options.waitForFunction(
+    () => document.querySelector('[data-testid="library-ok"]')?.textContent?.startsWith('Imported'),
+    { timeout: 15_000 },
+  );
+  await options.close();
+}
+
 describe.each(browsersToTest())('many versions of one utterance in $name', ({ name, skip }) => {
   let eb: ExtensionBrowser;
   let server: FixtureServer;
@@ -90,16 +103,7 @@ describe.each(browsersToTest())('many versions of one utterance in $name', ({ na
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await serveFixtures({}, { '/ap-story.html': AP_PAGE });
     eb = await launchWithExtension(name);
-    const file = await libraryFile(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-coverage-')));
-    const options = await eb.openExtensionPage('options.html');
-    const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(file);
-    await options.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="library-ok"]')?.textContent?.startsWith('Imported'),
-      { timeout: 15_000 },
-    );
-    await options.close();
+    await importLibrary(eb);
   }, 60_000);
   afterAll(async () => {
     await eb?.close();
@@ -148,30 +152,34 @@ describe.each(browsersToTest())('many versions of one utterance in $name', ({ na
     },
   );
 
-  it.skipIf(skip || noCorpus)('shows the many-version card in a dark colour scheme', async () => {
-    const page = await eb.browser.newPage();
-    await page.setViewport({ width: 1100, height: 900 });
-    try {
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    } catch (error) {
-      // Stated reason: this browser's automation protocol cannot emulate the scheme.
-      console.warn(`[e2e] ${name}: cannot emulate prefers-color-scheme: ${String(error)}`);
-      await page.close();
-      return;
-    }
-    await page.goto(server.url('ap-story.html?dark'));
-    await page.evaluate(() => {
-      document.body.style.background = '#111';
-      document.body.style.color = '#eee';
-    });
-    await waitForHighlights(page, 1);
-    await hoverUntilCard(eb, page, 'h1', 'Putin', 8_000);
-    await waitForCard(eb, page, (c) => c?.pageRows != null, 5_000);
-    await cardState(eb, page, { expand: true });
-    await new Promise((r) => setTimeout(r, 300));
-    const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
-    await page.screenshot({ path: file, clip: (await cardState(eb, page))!.rect });
-    if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));
-    await page.close();
-  });
+  it.skipIf(skip || noCorpus)(
+    'shows the many-version card in a dark colour scheme',
+    async () => {
+      // A browser launched dark (Chromium's flag, Firefox's pref: Firefox's protocol cannot
+      // emulate the scheme per page), with the same library.
+      const dark = await launchWithExtension(name, { colorScheme: 'dark' });
+      await importLibrary(dark);
+      const page = await dark.browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      await page.goto(server.url('ap-story.html?dark'));
+      await page.evaluate(() => {
+        document.body.style.background = '#111';
+        document.body.style.color = '#eee';
+      });
+      await waitForHighlights(page, 1);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        true,
+      );
+      await hoverUntilCard(dark, page, 'h1', 'Putin', 8_000);
+      await waitForCard(dark, page, (c) => c?.pageRows != null, 5_000);
+      const card = await cardState(dark, page, { expand: true });
+      expect(card?.background).toBe('rgb(28, 32, 38)');
+      await new Promise((r) => setTimeout(r, 300));
+      const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
+      await page.screenshot({ path: file, clip: (await cardState(dark, page))!.rect });
+      if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));
+      await dark.close();
+    },
+    90_000,
+  );
 });
