@@ -24,8 +24,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
  * (Intl.PluralRules, so languages with more forms than English read `Other` for the rest).
  */
 export function tCount(key: PluralKey, count: number): string {
-  const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'One' : 'Other';
-  return t(`${key}${form}` as MessageKey, count.toLocaleString(uiLanguage()));
+  const form = formatters().plural.select(count) === 'one' ? 'One' : 'Other';
+  return t(`${key}${form}` as MessageKey, formatters().number.format(count));
 }
 
 type PluralBase<K> = K extends `${infer Base}One`
@@ -42,8 +42,41 @@ type PluralKey = PluralBase<MessageKey>;
  * (Chromium started with `--lang=fr` serves French messages and reports `en-US`).
  */
 export function uiLanguage(): string {
-  const chosen = api()?.getMessage('catalogueLanguage');
-  return chosen || api()?.getUILanguage() || 'en';
+  language ??= api()?.getMessage('catalogueLanguage') || api()?.getUILanguage() || 'en';
+  return language;
+}
+
+// The UI language cannot change while a page lives: it and its formatters are made once, not
+// once per outlet row of a card.
+let language: string | undefined;
+let cached: ReturnType<typeof makeFormatters> | undefined;
+
+function makeFormatters(lang: string) {
+  const displayNames = (type: 'region' | 'language') => {
+    try {
+      return new Intl.DisplayNames([lang], { type });
+    } catch {
+      return null;
+    }
+  };
+  return {
+    plural: new Intl.PluralRules(lang),
+    number: new Intl.NumberFormat(lang),
+    date: new Intl.DateTimeFormat(lang, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+    region: displayNames('region'),
+    language: displayNames('language'),
+    list: new Intl.ListFormat(lang, { type: 'conjunction' }),
+  };
+}
+
+function formatters(): ReturnType<typeof makeFormatters> {
+  cached ??= makeFormatters(uiLanguage());
+  return cached;
 }
 
 /** A date as the UI language writes it ("24 mai 2018"), or '' for a missing or bad date. */
@@ -51,19 +84,14 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString(uiLanguage(), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatters().date.format(d);
 }
 
 /** A country's name from its ISO 3166 code, in the UI language ("États-Unis"), or the code. */
 export function regionName(code: string | null | undefined): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([uiLanguage()], { type: 'region' }).of(code) ?? code;
+    return formatters().region?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -72,7 +100,7 @@ export function regionName(code: string | null | undefined): string {
 /** A language's name from its code, in the UI language ("russe"), or the code. */
 export function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
+    return formatters().language?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -80,5 +108,5 @@ export function languageName(code: string): string {
 
 /** Items joined as the UI language joins a list ("English and French", "anglais et français"). */
 export function listOf(items: string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+  return formatters().list.format(items);
 }
