@@ -32,6 +32,9 @@ export interface ScanStats {
   wallMs: number;
   /** Longest single slice of scanning work (a task on the main thread). */
   longestSliceMs: number;
+  /** Slices run, and how many took longer than a long task (50 ms). */
+  slices: number;
+  slowSlices: number;
   blocks: number;
   /** Every mention found (what "Mark every mention" marks). */
   mentions: number;
