@@ -2,7 +2,13 @@ import { wordDiff } from '../diff/word-diff';
 import type { Coverage, Statement } from './types';
 import { groupUtterances, prepareStatements, type MemberRole, type Utterance } from './utterances';
 
-const RANK: Record<MemberRole, number> = { root: 0, version: 1, fragment: 2, paraphrase: 3 };
+const RANK: Record<MemberRole, number> = {
+  root: 0,
+  version: 1,
+  fragment: 2,
+  span: 3,
+  paraphrase: 4,
+};
 
 /**
  * Turns utterances into coverage groups: one group per utterance that more than one article
@@ -47,8 +53,10 @@ export function coverageOf(statements: readonly Statement[], utterances: Utteran
 export function linkCoverage(
   statements: readonly Statement[],
   onlyInvolving?: ReadonlySet<string>,
+  /** People's name and title terms (`namingTerms`), so paraphrases match as in the build. */
+  naming?: ReadonlySet<string>,
 ): Coverage[] {
-  const utterances = groupUtterances(statements, prepareStatements(statements));
+  const utterances = groupUtterances(statements, prepareStatements(statements, naming));
   const coverage = coverageOf(statements, utterances);
   return onlyInvolving
     ? coverage.filter((c) => c.statements.some((s) => onlyInvolving.has(s)))

@@ -6,6 +6,7 @@ import { coverageOf, linkCoverage } from './coverage';
 import {
   blindspots,
   groupUtterances,
+  namingTerms,
   prepareStatements,
   type Prepared as PreparedStatements,
   type Utterance,
@@ -239,7 +240,7 @@ export function buildDataset(
       homepage: null,
     });
   }
-  const ready = prepareStatements(statements);
+  const ready = prepareStatements(statements, namingTerms(people.values()));
   const utterances = groupUtterances(statements, ready);
   const base = {
     version: DATASET_VERSION,
@@ -283,6 +284,7 @@ export function addArticle(
   const coverage = linkCoverage(
     [...dataset.statements.filter((s) => !fresh.has(s.id)), ...p.statements],
     fresh,
+    namingTerms([...dataset.people, ...p.added]),
   ).filter((c) => c.statements.some((s) => fresh.has(s)));
   return { article: p.article, statements: p.statements, people: p.added, coverage, warnings };
 }

@@ -27,6 +27,8 @@ export const UTTERANCE_THRESHOLDS = {
   /** …or be contained this much in a version, with at least `paraphraseTerms` terms. */
   paraphraseContain: 0.8,
   paraphraseTerms: 3,
+  /** …of which this many are not people's names or titles (see `namingTerms`). */
+  paraphraseContent: 2,
   /** Fragments of at most this many terms join only when exactly one utterance holds them. */
   shortFragment: 2,
   /**
@@ -45,6 +47,20 @@ export const UTTERANCE_THRESHOLDS = {
   openingWords: 8,
   openingMatch: 6,
   openingTerms: 2,
+  /**
+   * A quotation also belongs to another utterance of its speaker (as a `span`) when it holds
+   * this share of that utterance's root, the root has at least `claimTerms` terms, and the
+   * quotation is longer: one outlet quoted two sentences at once that others quoted apart.
+   */
+  span: 0.8,
+  /**
+   * …or when it shares a run of this many consecutive words (function words included) with one
+   * of that utterance's full renderings and `claimTerms` terms: it quotes part of the same
+   * sentence in the same translation (a sentence's end and the next one's start).
+   */
+  spanRun: 6,
+  /** Words compared for runs, at most (long quotations are cut, so pairs stay cheap). */
+  runWords: 80,
   /** Terms held by more statements of one speaker than this do not propose candidates. */
   maxPosting: 200,
   /** A claim of absence needs this many terms of content… */
@@ -53,8 +69,11 @@ export const UTTERANCE_THRESHOLDS = {
   doubt: 0.3,
 } as const;
 
-/** How a statement belongs to its utterance. */
-export type MemberRole = 'root' | 'version' | 'fragment' | 'paraphrase';
+/**
+ * How a statement belongs to its utterance. `span`: a longer quotation that runs over this
+ * utterance and another (it holds this one's root whole), so it belongs to both.
+ */
+export type MemberRole = 'root' | 'version' | 'fragment' | 'paraphrase' | 'span';
 
 export interface UtteranceMember {
   statement: string;
@@ -74,6 +93,11 @@ interface Item {
   s: Statement;
   order: number;
   p: Profile;
+  /**
+   * The profile without the words that name or describe people ("North Korean leader Kim Jong
+   * Un"): a paraphrase's way of naming whom it is about is the reporter's, not the speaker's.
+   */
+  content: Profile;
   /** The first words of its text, lower-cased, function words included. */
   opening: string[];
 }
@@ -93,15 +117,49 @@ export interface Prepared {
   items: Map<string, Item>;
 }
 
-/** Computes every statement's terms and the dataset's term weights (IDF over statements). */
-export function prepareStatements(statements: readonly Statement[]): Prepared {
+/** The names, short forms and titles of people, in every language the data gives. */
+export interface Naming {
+  name: string;
+  aliases: readonly string[];
+  shortForms: readonly string[];
+  ambiguousShortForms?: readonly string[];
+  titles: readonly string[];
+}
+
+/** The terms of every way `people` are named or described ("north", "korean", "leader", "kim"…). */
+export function namingTerms(people: Iterable<Naming>): Set<string> {
+  const out = new Set<string>();
+  for (const p of people)
+    for (const text of [
+      p.name,
+      ...p.aliases,
+      ...p.shortForms,
+      ...(p.ambiguousShortForms ?? []),
+      ...p.titles,
+    ])
+      for (const t of terms(text)) out.add(t);
+  return out;
+}
+
+/**
+ * Computes every statement's terms and the dataset's term weights (IDF over statements).
+ * `naming` (see `namingTerms`) is what paraphrases may use to name people without it counting
+ * as content.
+ */
+export function prepareStatements(
+  statements: readonly Statement[],
+  naming: ReadonlySet<string> = new Set(),
+): Prepared {
   const weights = new TermWeights();
   const sets = statements.map((s) => new Set(terms(s.text)));
   for (const set of sets) weights.add(set);
   const items = new Map<string, Item>();
-  statements.forEach((s, order) =>
-    items.set(s.id, { s, order, p: profile(sets[order]!, weights), opening: openingOf(s.text) }),
-  );
+  statements.forEach((s, order) => {
+    const p = profile(sets[order]!, weights);
+    const own = naming.size ? new Set([...p.terms].filter((t) => !naming.has(t))) : p.terms;
+    const content = own.size === p.terms.size ? p : profile(own, weights);
+    items.set(s.id, { s, order, p, content, opening: openingOf(s.text) });
+  });
   return { weights, items };
 }
 
@@ -152,9 +210,14 @@ function bestMatch(
         res = Math.max(res, resemblance(item.p, v.p, weights));
       }
     }
-    const con =
-      item.p.weight <= u.root.p.weight
-        ? containment(item.p, { terms: u.vocabulary, weight: 0 }, weights)
+    const vocabulary = { terms: u.vocabulary, weight: 0 };
+    const con = item.p.weight <= u.root.p.weight ? containment(item.p, vocabulary, weights) : 0;
+    // A paraphrase names whom it is about its own way; only its other words must be in the remark.
+    const said =
+      !quote &&
+      item.content.terms.size >= T.paraphraseContent &&
+      item.content.weight <= u.root.p.weight
+        ? containment(item.content, vocabulary, weights)
         : 0;
     let role: MemberRole | null = null;
     let score = 0;
@@ -163,8 +226,12 @@ function bestMatch(
       [role, score] = ['version', T.resemble];
     else if (quote && con >= T.contain) [role, score] = ['fragment', con];
     else if (!quote && res >= T.paraphraseResemble) [role, score] = ['paraphrase', res];
-    else if (!quote && con >= T.paraphraseContain && item.p.terms.size >= T.paraphraseTerms)
-      [role, score] = ['paraphrase', con];
+    else if (
+      !quote &&
+      Math.max(con, said) >= T.paraphraseContain &&
+      item.p.terms.size >= T.paraphraseTerms
+    )
+      [role, score] = ['paraphrase', Math.max(con, said)];
     if (!role) continue;
     if (role !== 'version') containing.push(u);
     if (!best || score > best.score || (score === best.score && role === 'version'))
@@ -194,6 +261,7 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
       a.order - b.order,
   );
   const posting = new Map<string, Open[]>();
+  const home = new Map<Item, Open>();
   const index = (u: Open, item: Item) => {
     for (const t of item.p.terms) {
       u.vocabulary.add(t);
@@ -225,6 +293,7 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
     }
     if (match) {
       match.u.members.push({ statement: item.s.id, role: match.role, score: match.score });
+      home.set(item, match.u);
       if (match.role === 'version') {
         match.u.full.push(item);
         index(match.u, item);
@@ -239,6 +308,80 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
     };
     out.push(u);
     index(u, item);
+    home.set(item, u);
+  }
+  addSpans(block, home, candidatesOf, weights);
+}
+
+const wordCache = new WeakMap<Item, string[]>();
+
+/** A quotation's words, lower-cased, function words kept, at most `runWords`. */
+function words(item: Item): string[] {
+  let w = wordCache.get(item);
+  if (!w) {
+    w = (item.s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, T.runWords);
+    wordCache.set(item, w);
+  }
+  return w;
+}
+
+/** Length of the longest run of consecutive words two lists share. */
+function sharedRun(a: string[], b: string[]): number {
+  let best = 0;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = b.length; j >= 1; j--) {
+      row[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : 0;
+      if (row[j]! > best) best = row[j]!;
+    }
+  }
+  return best;
+}
+
+function sharedTerms(a: Profile, b: Profile): number {
+  let n = 0;
+  for (const t of a.terms) if (b.terms.has(t)) n++;
+  return n;
+}
+
+/**
+ * Lets a quotation that runs over two utterances belong to both: after grouping, a quotation
+ * that holds another utterance's root (see `UTTERANCE_THRESHOLDS.span`) from another article
+ * joins it as a span.
+ */
+function addSpans(
+  block: Item[],
+  home: Map<Item, Open>,
+  candidatesOf: (p: Profile) => Set<Open>,
+  weights: TermWeights,
+): void {
+  const ids = new Map<Open, Set<string>>();
+  const idsOf = (u: Open) => {
+    let set = ids.get(u);
+    if (!set) ids.set(u, (set = new Set(u.members.map((m) => m.statement))));
+    return set;
+  };
+  for (const item of block) {
+    if (item.s.kind !== 'quote') continue;
+    const own = home.get(item);
+    for (const u of candidatesOf(item.p)) {
+      if (u === own || u.root.s.article === item.s.article) continue;
+      if (u.root.p.terms.size < T.claimTerms || idsOf(u).has(item.s.id)) continue;
+      const held = containment(u.root.p, item.p, weights);
+      if (held >= T.span) {
+        u.members.push({ statement: item.s.id, role: 'span', score: held });
+        continue;
+      }
+      const overlap = u.full.find(
+        (v) => v.s.article !== item.s.article && sharedRun(words(item), words(v)) >= T.spanRun,
+      );
+      if (overlap && sharedTerms(item.p, overlap.p) >= T.claimTerms)
+        u.members.push({
+          statement: item.s.id,
+          role: 'span',
+          score: containment(overlap.p, item.p, weights),
+        });
+    }
   }
 }
 

@@ -62,7 +62,7 @@ describe('fuzzing the pipeline', () => {
       ).not.toThrow();
       for (const s of dataset.statements) expect(s.text.length, `seed ${seed}`).toBeGreaterThan(0);
     }
-  });
+  }, 30_000); // 200 pipeline runs: ~1 s alone, several times that on a loaded machine
 
   it('rejects mutated metadata with the file and a line inside it, or accepts it', async () => {
     const text = await readFile(path.join(ARTICLES, `${SEED}.meta.json`), 'utf8');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readArticles, readReference } from '../../../scripts/lib/dataset-files';
 import { buildDataset } from '../../../src/dataset';
 import { terms } from '../../../src/dataset/similarity';
+import { linkCoverage } from '../../../src/dataset/coverage';
 import { groupUtterances } from '../../../src/dataset/utterances';
 import { ENGLISH, UTTERANCES, find, score } from './fixtures/coverage-labels';
 
@@ -82,6 +83,51 @@ describe('utterance grouping', () => {
   });
 });
 
+describe('a quotation that runs over two utterances', () => {
+  const quote = (article: string, n: number, text: string) => ({
+    id: `${article}:s${n}`,
+    article,
+    paragraph: n,
+    speaker: 'p',
+    kind: 'quote' as const,
+    text,
+    channel: null,
+  });
+  const first = 'we took this news with regret because we expected a big step toward lasting peace';
+  const second = 'we hope that dialogue will be resumed and that the meeting will take place';
+  const groupsOf = (statements: ReturnType<typeof quote>[]) =>
+    linkCoverage(statements).map((c) => c.statements);
+
+  it('belongs to both when it quotes the end of one and the start of the next', () => {
+    const across = quote(
+      'c',
+      1,
+      'a big step toward lasting peace. We hope that dialogue will be resumed',
+    );
+    const groups = groupsOf([
+      quote('a', 1, first),
+      quote('a', 2, second),
+      quote('b', 1, first),
+      quote('b', 2, second),
+      across,
+    ]);
+    expect(groups).toHaveLength(2);
+    for (const g of groups) expect(g).toContain('c:s1');
+  });
+
+  it('does not when it only shares a few words with one of them', () => {
+    const other = quote('c', 1, 'a big step, they said. We hope for the best in these talks');
+    const groups = groupsOf([
+      quote('a', 1, first),
+      quote('a', 2, second),
+      quote('b', 1, first),
+      quote('b', 2, second),
+      other,
+    ]);
+    expect(groups.flat()).not.toContain('c:s1');
+  });
+});
+
 describe.skipIf(!existsSync(COVERAGE))('counter-coverage on real coverage of 24 May 2018', () => {
   const built = (async () => {
     const reference = await readReference(path.join(ROOT, 'assets/reference'));
@@ -156,7 +202,8 @@ describe.skipIf(!existsSync(COVERAGE))('counter-coverage on real coverage of 24 
         `(${s.asserted} pairs asserted, ${s.truth} true), ${claims} blindspot claims`,
     );
     expect(s.wrong).toEqual([]);
-    // Measured 0.709 (the word-overlap links before this grouping: 0.608 at precision 0.857).
-    expect(s.recall).toBeGreaterThanOrEqual(0.7);
+    // Measured 0.873 (0.722 before paraphrases could name people their own way; the word-overlap
+    // links before utterance grouping: 0.608 at precision 0.857).
+    expect(s.recall).toBeGreaterThanOrEqual(0.85);
   });
 });
