@@ -1,13 +1,37 @@
 import { DatasetError, validateDataset } from '../dataset';
 import type { Dataset, Outlet } from '../dataset/types';
 
-/** Why a file cannot be imported, naming the file. */
+/**
+ * What is wrong with an imported file, as data: the pure core has no message catalogue, so
+ * the options page words it in the reader's language (`importProblem*` messages).
+ */
+export type ImportProblem =
+  | { kind: 'tooLarge' }
+  | { kind: 'notJson'; line: number | null; detail: string }
+  | { kind: 'notLibrary'; detail: string }
+  | { kind: 'outletConflict'; outlet: string; field: string; known: string; given: string };
+
+/** The problem in English, for logs, the command line and tests. */
+function describe(p: ImportProblem): string {
+  switch (p.kind) {
+    case 'tooLarge':
+      return 'the file is too large';
+    case 'notJson':
+      return `not a JSON file${p.line ? ` (line ${p.line})` : ''}: ${p.detail}`;
+    case 'notLibrary':
+      return `not a Counterpoint library: ${p.detail}`;
+    case 'outletConflict':
+      return `outlet "${p.outlet}" is already known with ${p.field} ${p.known}, described here as ${p.given}`;
+  }
+}
+
+/** Why a file cannot be imported, naming the file (and the line, when one is to blame). */
 export class ImportError extends Error {
   constructor(
     readonly file: string,
-    problem: string,
+    readonly problem: ImportProblem,
   ) {
-    super(`${file}: ${problem}`);
+    super(`${file}: ${describe(problem)}`);
     this.name = 'ImportError';
   }
 }
@@ -24,7 +48,7 @@ export function parseLibraryFile(
   text: string,
   known: readonly Outlet[] = [],
 ): Dataset {
-  if (text.length > MAX_IMPORT_BYTES) throw new ImportError(file, 'the file is too large');
+  if (text.length > MAX_IMPORT_BYTES) throw new ImportError(file, { kind: 'tooLarge' });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -32,14 +56,14 @@ export function parseLibraryFile(
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const line = at ? text.slice(0, Number(at[1])).split('\n').length : null;
-    throw new ImportError(file, `not a JSON file${line ? ` (line ${line})` : ''}: ${message}`);
+    throw new ImportError(file, { kind: 'notJson', line, detail: message });
   }
   let dataset: Dataset;
   try {
     dataset = validateDataset(json);
   } catch (error) {
     if (error instanceof DatasetError) {
-      throw new ImportError(file, `not a Counterpoint library: ${error.message}`);
+      throw new ImportError(file, { kind: 'notLibrary', detail: error.message });
     }
     throw error;
   }
@@ -68,11 +92,13 @@ function checkOutlets(file: string, text: string, dataset: Dataset, known: reado
       const outlets = Math.max(0, text.indexOf('"outlets"'));
       const at = new RegExp(`"id"\\s*:\\s*${JSON.stringify(o.id)}`).exec(text.slice(outlets));
       const line = text.slice(0, outlets + (at?.index ?? 0)).split('\n').length;
-      throw new ImportError(
-        `${file}:${line}`,
-        `outlet "${o.id}" is already known with ${field} ${JSON.stringify(k[field])}, ` +
-          `described here as ${JSON.stringify(o[field])}`,
-      );
+      throw new ImportError(`${file}:${line}`, {
+        kind: 'outletConflict',
+        outlet: o.id,
+        field,
+        known: JSON.stringify(k[field]),
+        given: JSON.stringify(o[field]),
+      });
     }
   }
 }

@@ -1,4 +1,7 @@
-import type { Page } from 'puppeteer-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersToTest,
@@ -69,6 +72,16 @@ describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
     expect(await text(options, '#settings-title')).toBe('Paramètres');
     expect(await text(options, '[data-testid="reset"]')).toBe('Rétablir les valeurs par défaut');
     expect(await text(options, '.settings')).toContain('Style de surlignage');
+
+    // An import that fails says why in French too, naming the file.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-fr-')), 'cassé.json');
+    writeFileSync(file, '{"version": 1, "articles": [');
+    const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await options.waitForSelector('[data-testid="library-error"]');
+    const error = await text(options, '[data-testid="library-error"]');
+    expect(error).toContain('cassé.json : ce n’est pas un fichier JSON');
+    expect(error).toContain('Votre bibliothèque n’a pas été modifiée.');
     await options.close();
   });
 

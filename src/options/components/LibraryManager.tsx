@@ -60,7 +60,8 @@ export function LibraryManager() {
           .join(' '),
       );
     } catch (error) {
-      const text = error instanceof ImportError ? error.message : `${file.name}: ${String(error)}`;
+      const text =
+        error instanceof ImportError ? importErrorText(error) : `${file.name}: ${String(error)}`;
       setMessage({ kind: 'error', text: t('libraryNotChanged', text) });
     }
   };
@@ -180,4 +181,20 @@ export function LibraryManager() {
       </ul>
     </section>
   );
+}
+
+/** An import problem in the reader's language, naming the file (and line). */
+function importErrorText({ file, problem: p }: ImportError): string {
+  switch (p.kind) {
+    case 'tooLarge':
+      return t('importProblemTooLarge', file);
+    case 'notJson':
+      return p.line
+        ? t('importProblemNotJsonLine', file, p.line, p.detail)
+        : t('importProblemNotJson', file, p.detail);
+    case 'notLibrary':
+      return t('importProblemNotLibrary', file, p.detail);
+    case 'outletConflict':
+      return t('importProblemOutlet', file, p.outlet, p.field, p.known, p.given);
+  }
 }
