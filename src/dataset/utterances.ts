@@ -310,7 +310,7 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
     index(u, item);
     home.set(item, u);
   }
-  addSpans(block, home, candidatesOf, weights);
+  addSpans(block, home, weights);
 }
 
 const wordCache = new WeakMap<Item, string[]>();
@@ -325,19 +325,6 @@ function words(item: Item): string[] {
   return w;
 }
 
-/** Length of the longest run of consecutive words two lists share. */
-function sharedRun(a: string[], b: string[]): number {
-  let best = 0;
-  const row = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = b.length; j >= 1; j--) {
-      row[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : 0;
-      if (row[j]! > best) best = row[j]!;
-    }
-  }
-  return best;
-}
-
 function sharedTerms(a: Profile, b: Profile): number {
   let n = 0;
   for (const t of a.terms) if (b.terms.has(t)) n++;
@@ -349,12 +336,20 @@ function sharedTerms(a: Profile, b: Profile): number {
  * that holds another utterance's root (see `UTTERANCE_THRESHOLDS.span`) from another article
  * joins it as a span.
  */
-function addSpans(
-  block: Item[],
-  home: Map<Item, Open>,
-  candidatesOf: (p: Profile) => Set<Open>,
-  weights: TermWeights,
-): void {
+function addSpans(block: Item[], home: Map<Item, Open>, weights: TermWeights): void {
+  const opens = new Set(home.values());
+  // Roots by term (for the share of a root a quotation holds) and full renderings by run of
+  // `spanRun` words: each quotation then finds its spans through two lookups, not pairs.
+  const roots = new Map<string, Open[]>();
+  const runs = new Map<string, Item[]>();
+  const fullOf = new Map<Item, Open>();
+  for (const u of opens) {
+    if (u.root.p.terms.size >= T.claimTerms) for (const t of u.root.p.terms) append(roots, t, u);
+    for (const v of u.full) {
+      fullOf.set(v, u);
+      for (const g of runsOf(v)) append(runs, g, v);
+    }
+  }
   const ids = new Map<Open, Set<string>>();
   const idsOf = (u: Open) => {
     let set = ids.get(u);
@@ -364,25 +359,48 @@ function addSpans(
   for (const item of block) {
     if (item.s.kind !== 'quote') continue;
     const own = home.get(item);
-    for (const u of candidatesOf(item.p)) {
-      if (u === own || u.root.s.article === item.s.article) continue;
-      if (u.root.p.terms.size < T.claimTerms || idsOf(u).has(item.s.id)) continue;
-      const held = containment(u.root.p, item.p, weights);
-      if (held >= T.span) {
-        u.members.push({ statement: item.s.id, role: 'span', score: held });
-        continue;
+    const join = (u: Open, score: number) => {
+      if (u === own || u.root.s.article === item.s.article || idsOf(u).has(item.s.id)) return;
+      u.members.push({ statement: item.s.id, role: 'span', score });
+      idsOf(u).add(item.s.id);
+    };
+    const held = new Map<Open, number>();
+    for (const t of item.p.terms) {
+      const list = roots.get(t);
+      if (!list || list.length > T.maxPosting) continue;
+      const w = weights.weight(t);
+      for (const u of list) held.set(u, (held.get(u) ?? 0) + w);
+    }
+    for (const [u, shared] of held) {
+      const share = shared / u.root.p.weight;
+      if (share >= T.span) join(u, share);
+    }
+    const compared = new Set<Item>();
+    for (const g of runsOf(item)) {
+      const list = runs.get(g);
+      if (!list || list.length > T.maxPosting) continue;
+      for (const v of list) {
+        if (compared.has(v) || v.s.article === item.s.article) continue;
+        compared.add(v);
+        if (sharedTerms(item.p, v.p) >= T.claimTerms)
+          join(fullOf.get(v)!, containment(v.p, item.p, weights));
       }
-      const overlap = u.full.find(
-        (v) => v.s.article !== item.s.article && sharedRun(words(item), words(v)) >= T.spanRun,
-      );
-      if (overlap && sharedTerms(item.p, overlap.p) >= T.claimTerms)
-        u.members.push({
-          statement: item.s.id,
-          role: 'span',
-          score: containment(overlap.p, item.p, weights),
-        });
     }
   }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The distinct runs of `spanRun` consecutive words of a quotation (its first `runWords`). */
+function runsOf(item: Item): Set<string> {
+  const w = words(item);
+  const out = new Set<string>();
+  for (let i = 0; i + T.spanRun <= w.length; i++) out.add(w.slice(i, i + T.spanRun).join(' '));
+  return out;
 }
 
 /**
