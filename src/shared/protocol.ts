@@ -207,18 +207,14 @@ export interface ContentProtocol {
 }
 
 export type ContentType = keyof ContentProtocol;
-
-export interface Envelope<T extends string, P> {
-  type: T;
-  payload: P;
-}
-
-export type BackgroundMessage = {
-  [K in BackgroundType]: Envelope<K, BackgroundPayload<K>>;
-}[BackgroundType];
-
-export type ContentMessage = {
-  [K in ContentType]: Envelope<K, ContentProtocol[K]['payload']>;
-}[ContentType];
-
 export type ContentReply<K extends ContentType> = ContentProtocol[K]['reply'];
+
+/**
+ * The content script's answer to each `tab:*` message, one per type (the compiler asks for
+ * each). The payload is read defensively: every field may be missing or of another type.
+ */
+export type ContentHandlers = {
+  [K in ContentType]: (
+    payload: Partial<ContentProtocol[K]['payload']> | undefined,
+  ) => ContentReply<K>;
+};
