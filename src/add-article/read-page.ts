@@ -2,9 +2,8 @@ import type { ArticleAddition } from '../dataset';
 import { extractArticle } from '../dataset/html';
 import type { Dataset, Outlet } from '../dataset/types';
 import { Library } from '../library/library';
-import { mergeDataset } from '../library/merge';
+import { loadMergedDataset } from '../library/merged-dataset';
 import { inputForPage, libraryIdFor, outletForPage, type PageArticle } from '../library/review';
-import { loadBundledDataset } from '../shared/dataset-source';
 import { sendToTab } from '../shared/messaging';
 import { runPipeline } from './run-pipeline';
 import { t } from '../shared/i18n';
@@ -53,7 +52,7 @@ export async function draftFromTab(
     if (await library.get(libraryIdFor(page.url))) {
       throw new AddError(t('addAlreadyInLibrary'));
     }
-    const dataset = mergeDataset(await loadBundledDataset(), await library.list());
+    const dataset = await loadMergedDataset(library);
     if (dataset.articles.some((a) => a.url === page.url)) {
       throw new AddError(t('addAlreadyBundled'));
     }

@@ -1,8 +1,5 @@
-import { indexDataset, type DatasetIndex } from '../cards/build-card';
-import type { Dataset } from '../dataset/types';
-import { Library } from '../library/library';
-import { mergeDataset } from '../library/merge';
-import { loadBundledDataset } from '../shared/dataset-source';
+import { datasetView, type DatasetView } from '../cards/dataset-view';
+import { loadMergedDataset } from '../library/merged-dataset';
 import { currentLibraryRevision, watchLibraryRevision } from '../shared/library-signal';
 
 /**
@@ -11,7 +8,7 @@ import { currentLibraryRevision, watchLibraryRevision } from '../shared/library-
  * a cache that rebuilds itself on demand.
  */
 export class DatasetService {
-  private current: Promise<{ dataset: Dataset; index: DatasetIndex }> | null = null;
+  private current: Promise<DatasetView> | null = null;
   private loadedFor: number | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly unwatch: () => void;
@@ -27,7 +24,7 @@ export class DatasetService {
    * The merged dataset; with `revision`, one loaded at or after that library revision (the
    * change event that clears this cache may not have arrived yet).
    */
-  get(revision?: number): Promise<{ dataset: Dataset; index: DatasetIndex }> {
+  get(revision?: number): Promise<DatasetView> {
     if (revision !== undefined && this.loadedFor !== null && this.loadedFor < revision) {
       this.current = null;
     }
@@ -49,17 +46,8 @@ export class DatasetService {
     this.listeners.clear();
   }
 
-  private async load() {
+  private async load(): Promise<DatasetView> {
     this.loadedFor = await currentLibraryRevision();
-    const bundled = await loadBundledDataset();
-    let entries: Awaited<ReturnType<Library['list']>> = [];
-    try {
-      entries = await Library.use((library) => library.list());
-    } catch (error) {
-      // A broken library must not take the bundled dataset down with it.
-      console.error('Counterpoint: could not read the library', error);
-    }
-    const dataset = mergeDataset(bundled, entries);
-    return { dataset, index: indexDataset(dataset) };
+    return datasetView(await loadMergedDataset());
   }
 }

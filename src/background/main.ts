@@ -1,14 +1,8 @@
 import browser from 'webextension-polyfill';
-import { buildCard, buildStatementDetail } from '../cards/build-card';
-import { withLanguages } from '../cards/languages';
-import { wordDiff } from '../diff/word-diff';
-import { loadBundledDataset } from '../shared/dataset-source';
 import { currentLibraryRevision } from '../shared/library-signal';
 import { sendToTab } from '../shared/messaging';
-import { compareUrl } from '../shared/pages';
-import { bootFor, cachedBootSpec } from './boot-spec';
-import { answerCardRequest } from './card-request';
 import { DatasetService } from './dataset-service';
+import { createHandlers } from './handlers';
 import { installRouter } from './router';
 import { t } from '../shared/i18n';
 import { SearchService } from './search-service';
@@ -21,41 +15,7 @@ export function startBackground(): void {
     async (revision) => (await data.get(revision)).dataset,
     currentLibraryRevision,
   );
-  installRouter({
-    'content:boot': () =>
-      cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset)),
-    'content:mentions': async ({ counts }, { tabId, frameId }) => {
-      if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
-      return null;
-    },
-    'card:get': (payload, { tabId }) =>
-      answerCardRequest(
-        {
-          reported: (id) => tabState.get(id),
-          build: async (entity, pageText) => {
-            const { index } = await data.get();
-            const card = buildCard(index, entity, wordDiff, pageText);
-            return card && withLanguages(index, card);
-          },
-        },
-        payload,
-        tabId,
-      ),
-    'compare:open': async ({ articles }) => {
-      await browser.tabs.create({ url: compareUrl(articles) });
-      return null;
-    },
-    'search:query': ({ query, limit }) => search.search(query, limit),
-    'statement:get': async ({ id }) => {
-      const { index } = await data.get();
-      const detail = buildStatementDetail(index, id, wordDiff);
-      return detail ? { id, ...detail } : null;
-    },
-    'page:mentions': async ({ tabId }) => {
-      const counts = await tabState.get(tabId);
-      return counts ? { counts } : null;
-    },
-  });
+  installRouter(createHandlers(data, search));
   installContextMenu();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void showWelcome();

@@ -1,18 +1,24 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
 import {
-  BACKGROUND_ORIGINS,
-  type BackgroundProtocol,
+  BACKGROUND_MESSAGES,
+  type BackgroundPayload,
   type BackgroundReply,
   type BackgroundType,
   type Origin,
+  type Result,
 } from '../shared/protocol';
-import { PAYLOAD_SCHEMAS } from './schemas';
+
+/** Where a message came from: the sender's tab and frame (content messages only). */
+export interface SenderContext {
+  tabId: number | null;
+  frameId: number | null;
+}
 
 /** A handler gets a validated payload and the sender's tab id (content messages only). */
 export type Handler<K extends BackgroundType> = (
-  payload: BackgroundProtocol[K]['payload'],
-  context: { tabId: number | null; frameId: number | null },
+  payload: BackgroundPayload<K>,
+  context: SenderContext,
 ) => Promise<BackgroundReply<K>> | BackgroundReply<K>;
 
 export type Handlers = { [K in BackgroundType]: Handler<K> };
@@ -86,7 +92,8 @@ export interface RouterOptions {
 /**
  * The `runtime.onMessage` listener: drops messages from other extensions and from the wrong
  * context, rate-limits content scripts, validates every payload, and never throws at the
- * sender. A refused message gets no answer.
+ * sender. A refused message gets no answer; a handler that throws answers `{ ok: false }`
+ * (the details stay in the background's console: a content script's page may be hostile).
  */
 export function createListener(handlers: Handlers, options: RouterOptions) {
   const limiter = options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst);
@@ -100,35 +107,50 @@ export function createListener(handlers: Handlers, options: RouterOptions) {
     }
     return undefined;
   };
+  /** Validates and runs one message; generic in its type, so no cast reaches the handler. */
+  const run = <K extends BackgroundType>(
+    key: K,
+    payload: unknown,
+    context: SenderContext,
+  ): Promise<Result<BackgroundReply<K>>> | undefined => {
+    const parsed = v.safeParse(BACKGROUND_MESSAGES[key].payload, payload);
+    if (!parsed.success) return refuse(`"${key}" with an invalid payload`);
+    const handler: Handler<K> = handlers[key];
+    const failed = (error: unknown): Result<BackgroundReply<K>> => {
+      console.error(`Counterpoint: "${key}" failed`, error);
+      return { ok: false, error: `${key} failed` };
+    };
+    try {
+      return Promise.resolve(handler(parsed.output, context)).then(
+        (data): Result<BackgroundReply<K>> => ({ ok: true, data }),
+        failed,
+      );
+    } catch (error) {
+      return Promise.resolve(failed(error));
+    }
+  };
   return (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     if (typeof message !== 'object' || message === null) return undefined;
     const type = (message as { type?: unknown }).type;
-    if (typeof type !== 'string' || !Object.hasOwn(BACKGROUND_ORIGINS, type)) return undefined;
-    const key = type as BackgroundType;
+    if (typeof type !== 'string' || !isBackgroundType(type)) return undefined;
     const origin = originOf(sender, options.ownId, options.extensionRoot);
-    if (origin === null || origin !== BACKGROUND_ORIGINS[key]) {
-      return refuse(`"${key}" from ${origin ?? 'an unknown sender'}`);
+    if (origin === null || origin !== BACKGROUND_MESSAGES[type].from) {
+      return refuse(`"${type}" from ${origin ?? 'an unknown sender'}`);
     }
-    const context = {
+    const context: SenderContext = {
       tabId: origin === 'content' ? (sender.tab?.id ?? null) : null,
       frameId: origin === 'content' ? (sender.frameId ?? null) : null,
     };
-    if (origin === 'content' && !limiter.take(`${context.tabId}/${context.frameId}/${key}`)) {
-      return refuse(`"${key}": too many from one tab`);
+    if (origin === 'content' && !limiter.take(`${context.tabId}/${context.frameId}/${type}`)) {
+      return refuse(`"${type}": too many from one tab`);
     }
-    const parsed = v.safeParse(PAYLOAD_SCHEMAS[key], (message as { payload?: unknown }).payload);
-    if (!parsed.success) return refuse(`"${key}" with an invalid payload`);
-    const handler = handlers[key] as Handler<BackgroundType>;
-    try {
-      return Promise.resolve(handler(parsed.output as never, context)).catch((error: unknown) => {
-        console.error(`Counterpoint: "${key}" failed`, error);
-        return null;
-      });
-    } catch (error) {
-      console.error(`Counterpoint: "${key}" failed`, error);
-      return Promise.resolve(null);
-    }
+    return run(type, (message as { payload?: unknown }).payload, context);
   };
+}
+
+/** Own keys only: "__proto__" or "toString" is no message type. */
+function isBackgroundType(type: string): type is BackgroundType {
+  return Object.hasOwn(BACKGROUND_MESSAGES, type);
 }
 
 /** Installs the one `runtime.onMessage` listener (see `createListener`). */

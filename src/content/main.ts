@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HIGHLIGHT_NAME, HIGHLIGHT_NAME_BACKGROUND } from '../page/highlighter';
 import { watchLibraryRevision } from '../shared/library-signal';
 import { sendToBackground } from '../shared/messaging';
-import type { ContentBoot, ContentMessage, ContentReply } from '../shared/protocol';
+import type { ContentBoot, ContentHandlers, ContentType } from '../shared/protocol';
 import { getSettings, isEnabledOn, watchSettings, type Settings } from '../shared/settings';
 import { PageSession } from './page-session';
 
@@ -52,33 +52,24 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     await session.start();
   };
 
-  /** The reply to a message from our extension, or undefined when it is not ours to answer. */
-  const replyTo = (msg: ContentMessage | undefined): unknown => {
-    if (msg?.type === 'tab:ping') {
-      return {
-        url: location.href,
-        host,
-        counts: session?.counts() ?? [],
-        stats: session?.stats() ?? null,
-      } satisfies ContentReply<'tab:ping'>;
-    }
-    if (msg?.type === 'tab:article') {
-      // Serialised, never parsed here: Readability runs in the extension page that asked.
-      return {
-        url: location.href,
-        title: document.title,
-        html: new XMLSerializer().serializeToString(document),
-      } satisfies ContentReply<'tab:article'>;
-    }
-    if (msg?.type === 'tab:card') {
-      const expand = msg.payload?.expand === true;
-      return (session?.cardSnapshot(expand) ?? null) satisfies ContentReply<'tab:card'>;
-    }
-    if (msg?.type === 'tab:reveal') {
-      const entity = typeof msg.payload?.entity === 'string' ? msg.payload.entity : null;
-      return (session?.reveal(entity) ?? false) satisfies ContentReply<'tab:reveal'>;
-    }
-    return undefined;
+  /** What this page answers our extension pages (see `ContentProtocol`). */
+  const isContentType = (type: unknown): type is ContentType =>
+    typeof type === 'string' && Object.hasOwn(handlers, type);
+  const handlers: ContentHandlers = {
+    'tab:ping': () => ({
+      url: location.href,
+      host,
+      counts: session?.counts() ?? [],
+      stats: session?.stats() ?? null,
+    }),
+    // Serialised, never parsed here: Readability runs in the extension page that asked.
+    'tab:article': () => ({
+      url: location.href,
+      title: document.title,
+      html: new XMLSerializer().serializeToString(document),
+    }),
+    'tab:card': (p) => session?.cardSnapshot(p?.expand === true) ?? null,
+    'tab:reveal': (p) => session?.reveal(typeof p?.entity === 'string' ? p.entity : null) ?? false,
   };
   // Every reply is ready at once: answered through `sendResponse`, which both browsers'
   // own APIs support (the content script goes without the polyfill to stay small).
@@ -88,8 +79,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     sendResponse: (reply: unknown) => void,
   ): false => {
     if (sender.id !== browser.runtime.id) return false;
-    const reply = replyTo(message as ContentMessage | undefined);
-    if (reply !== undefined) sendResponse(reply);
+    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: never };
+    if (isContentType(type)) sendResponse(handlers[type](payload));
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);

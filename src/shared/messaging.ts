@@ -2,20 +2,39 @@
 // must stay small, and both calls here return promises natively (Chrome MV3, Firefox).
 import { browser } from 'wxt/browser';
 import type {
-  BackgroundProtocol,
+  BackgroundPayload,
   BackgroundReply,
   BackgroundType,
   ContentProtocol,
   ContentReply,
   ContentType,
+  Result,
 } from './protocol';
 
-/** Typed `runtime.sendMessage` to the background: the reply type follows the message type. */
+/** A background message that failed: its handler threw, or nothing answered (refused). */
+export class MessageError extends Error {
+  constructor(
+    readonly type: string,
+    reason: string,
+  ) {
+    super(`"${type}" failed: ${reason}`);
+    this.name = 'MessageError';
+  }
+}
+
+/**
+ * Typed `runtime.sendMessage` to the background: the reply type follows the message type.
+ * Rejects with a `MessageError` when the handler failed, so each UI can show an error state
+ * instead of mistaking a failure for "nothing found".
+ */
 export async function sendToBackground<K extends BackgroundType>(
   type: K,
-  payload: BackgroundProtocol[K]['payload'],
+  payload: BackgroundPayload<K>,
 ): Promise<BackgroundReply<K>> {
-  return (await browser.runtime.sendMessage({ type, payload })) as BackgroundReply<K>;
+  const reply = (await browser.runtime.sendMessage({ type, payload })) as
+    Result<BackgroundReply<K>> | undefined;
+  if (reply?.ok === true) return reply.data;
+  throw new MessageError(type, reply?.error ?? 'no answer');
 }
 
 /** Typed `tabs.sendMessage` to the content script of one tab (top frame only). */

@@ -1,10 +1,15 @@
 /**
  * The one message protocol between Counterpoint's contexts. Every message is a
- * `{ type, payload }` object; the map below ties each type to its payload, its reply
- * and the context allowed to send it, so senders and handlers are checked by the compiler
- * and the background can refuse a message from the wrong place.
+ * `{ type, payload }` object and is defined once, below: its payload schema (checked by the
+ * background, since content scripts run beside untrusted pages), the context allowed to send
+ * it, and its reply type. Payload types are derived from the schemas; every background reply
+ * is a `Result`, so a sender can tell "nothing" from "failed". The handlers live in
+ * `background/handlers.ts`, typed against these definitions, so a new message is one entry
+ * here and one handler there (the compiler asks for it). Pure definitions only: content
+ * scripts import this module for its types, and nothing of valibot reaches their bundle.
  */
 
+import * as v from 'valibot';
 import type { CardData, CardGroup, CardVersion, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
 import type { PreparedMatcher } from '../matching/compile';
@@ -97,41 +102,90 @@ export interface StatementDetail {
   articles: string[];
 }
 
-/** Messages handled by the background. */
-export interface BackgroundProtocol {
-  /** A content script starts on a page and asks whether to run there. */
-  'content:boot': { from: 'content'; payload: { host: string }; reply: ContentBoot };
-  /** A content script reports what it found, for the toolbar badge. */
-  'content:mentions': { from: 'content'; payload: { counts: MentionCount[] }; reply: null };
-  /** The hover card's data for a person or event; `pageText` is the text around the mention. */
-  'card:get': {
-    from: 'content';
-    payload: { entity: string; pageText: string };
-    reply: CardData | null;
-  };
-  /** Open the compare view on two articles. */
-  'compare:open': { from: 'content'; payload: { articles: string[] }; reply: null };
-  /** The popup's search, run where the index stays loaded. */
-  'search:query': {
-    from: 'extension-page';
-    payload: { query: string; limit: number };
-    reply: SearchResult[];
-  };
-  /** A statement's detail: its versions side by side, or the one outlet that carried it. */
-  'statement:get': {
-    from: 'extension-page';
-    payload: { id: string };
-    reply: StatementDetail | null;
-  };
-  /** An extension page asks what the content script of a tab reported. */
-  'page:mentions': {
-    from: 'extension-page';
-    payload: { tabId: number };
-    reply: { counts: MentionCount[] } | null;
-  };
+/** A reply that can fail: handlers that throw answer `{ ok: false }` (see `sendToBackground`). */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** One message: who may send it, its payload schema, and (as a type only) its reply. */
+export interface MessageDef<From extends Origin, Schema extends v.GenericSchema, Reply> {
+  from: From;
+  payload: Schema;
+  /** Never set: carries the reply type for senders and handlers. */
+  readonly reply?: Reply;
 }
 
-/** Messages handled by content scripts (sent by extension pages with tabs.sendMessage). */
+/** Declares a message; `Reply` is given explicitly, the rest is inferred. */
+const message =
+  <Reply>() =>
+  <From extends Origin, Schema extends v.GenericSchema>(def: {
+    from: From;
+    payload: Schema;
+  }): MessageDef<From, Schema, Reply> =>
+    def;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+const mentionCount = v.object({
+  entity: text(200),
+  name: text(200),
+  kind: v.picklist(['person', 'event']),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+/** Messages handled by the background, each defined once. */
+export const BACKGROUND_MESSAGES = {
+  /** A content script starts on a page and asks whether to run there. */
+  'content:boot': message<ContentBoot>()({
+    from: 'content',
+    payload: v.object({ host: text(300) }),
+  }),
+  /** A content script reports what it found, for the toolbar badge. */
+  'content:mentions': message<null>()({
+    from: 'content',
+    payload: v.object({ counts: v.pipe(v.array(mentionCount), v.maxLength(1000)) }),
+  }),
+  /** The hover card's data for a person or event; `pageText` is the text around the mention. */
+  'card:get': message<CardData | null>()({
+    from: 'content',
+    payload: v.object({ entity: text(200), pageText: text(20_000) }),
+  }),
+  /** Open the compare view on two articles. */
+  'compare:open': message<null>()({
+    from: 'content',
+    payload: v.object({ articles: v.pipe(v.array(text(300)), v.maxLength(50)) }),
+  }),
+  /** The popup's search, run where the index stays loaded. */
+  'search:query': message<SearchResult[]>()({
+    from: 'extension-page',
+    payload: v.object({
+      query: text(200),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    }),
+  }),
+  /** A statement's detail: its versions side by side, or the one outlet that carried it. */
+  'statement:get': message<StatementDetail | null>()({
+    from: 'extension-page',
+    payload: v.object({ id: text(300) }),
+  }),
+};
+
+type BackgroundMessages = typeof BACKGROUND_MESSAGES;
+export type BackgroundType = keyof BackgroundMessages;
+/** A message's payload, as its schema admits it. */
+export type BackgroundPayload<K extends BackgroundType> = v.InferOutput<
+  BackgroundMessages[K]['payload']
+>;
+export type BackgroundReply<K extends BackgroundType> = Exclude<
+  BackgroundMessages[K]['reply'],
+  undefined
+>;
+
+/**
+ * Messages handled by content scripts, sent by our extension pages (`tabs.sendMessage`; the
+ * content script answers only our own extension's id). Types only: a schema here would put
+ * valibot in every page's bundle, and the content script reads each payload defensively.
+ * Replies are plain values, not `Result`s: each is read synchronously from the page session's
+ * memory and cannot fail half-way; a tab without our script rejects the send instead.
+ */
 export interface ContentProtocol {
   /**
    * The open card's content. The card's shadow root is closed, so the page cannot read it;
@@ -152,32 +206,15 @@ export interface ContentProtocol {
   };
 }
 
-export type BackgroundType = keyof BackgroundProtocol;
 export type ContentType = keyof ContentProtocol;
-
-export interface Envelope<T extends string, P> {
-  type: T;
-  payload: P;
-}
-
-export type BackgroundMessage = {
-  [K in BackgroundType]: Envelope<K, BackgroundProtocol[K]['payload']>;
-}[BackgroundType];
-
-export type ContentMessage = {
-  [K in ContentType]: Envelope<K, ContentProtocol[K]['payload']>;
-}[ContentType];
-
-export type BackgroundReply<K extends BackgroundType> = BackgroundProtocol[K]['reply'];
 export type ContentReply<K extends ContentType> = ContentProtocol[K]['reply'];
 
-/** Which context may send each background message; checked against the sender. */
-export const BACKGROUND_ORIGINS: { [K in BackgroundType]: BackgroundProtocol[K]['from'] } = {
-  'content:boot': 'content',
-  'content:mentions': 'content',
-  'card:get': 'content',
-  'compare:open': 'content',
-  'search:query': 'extension-page',
-  'statement:get': 'extension-page',
-  'page:mentions': 'extension-page',
+/**
+ * The content script's answer to each `tab:*` message, one per type (the compiler asks for
+ * each). The payload is read defensively: every field may be missing or of another type.
+ */
+export type ContentHandlers = {
+  [K in ContentType]: (
+    payload: Partial<ContentProtocol[K]['payload']> | undefined,
+  ) => ContentReply<K>;
 };

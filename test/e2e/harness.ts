@@ -37,6 +37,11 @@ const BROWSERS: Record<BrowserName, { env: string; fallback: string; pkg: string
     },
   };
 
+/** Where `npm run build` puts the extension for this browser. */
+export function buildDir(name: BrowserName): string {
+  return path.join(ROOT, BROWSERS[name].build);
+}
+
 export function executablePath(name: BrowserName): string {
   const b = BROWSERS[name];
   return process.env[b.env] ?? b.fallback;
@@ -121,12 +126,19 @@ export async function startTrap(): Promise<Trap> {
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
-  options: { proxy?: number; headless?: boolean; locale?: string; colorScheme?: 'dark' } = {},
+  options: {
+    proxy?: number;
+    headless?: boolean;
+    locale?: string;
+    colorScheme?: 'dark';
+    /** Another copy of the build to load (e.g. one with a damaged data file). */
+    build?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const headless = options.headless ?? true;
   const { locale } = options;
   const dark = options.colorScheme === 'dark';
-  const build = path.join(ROOT, BROWSERS[name].build);
+  const build = options.build ?? buildDir(name);
   if (name === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: executablePath(name),

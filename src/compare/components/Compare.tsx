@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { alignArticles, counterpartOf } from '../../cards/align';
 import { indexDataset, type DatasetIndex } from '../../cards/build-card';
-import type { Article, Dataset, Statement } from '../../dataset/types';
-import { Library } from '../../library/library';
-import { mergeDataset } from '../../library/merge';
-import { loadBundledDataset } from '../../shared/dataset-source';
+import type { Article, Statement } from '../../dataset/types';
+import { loadMergedDataset } from '../../library/merged-dataset';
 import { formatDate, regionName, t } from '../../shared/i18n';
 
 function StatementCell({ s, index }: { s: Statement | null; index: DatasetIndex }) {
@@ -41,17 +39,6 @@ function ArticleHead({ a, index }: { a: Article; index: DatasetIndex }) {
   );
 }
 
-/** The bundled dataset with the reader's library: either side may be a library article. */
-async function loadDataset(): Promise<Dataset> {
-  const bundled = await loadBundledDataset();
-  try {
-    return mergeDataset(bundled, await Library.use((library) => library.list()));
-  } catch (error) {
-    console.warn('[Counterpoint] library unavailable; comparing bundled articles only', error);
-    return bundled;
-  }
-}
-
 /** Two articles on the same event, aligned statement by statement. */
 export function Compare({ left, right }: { left: string | null; right: string | null }) {
   const [index, setIndex] = useState<DatasetIndex | null>(null);
@@ -59,7 +46,8 @@ export function Compare({ left, right }: { left: string | null; right: string | 
   const [picked, setPicked] = useState({ left, right });
 
   useEffect(() => {
-    loadDataset().then(
+    // Either side may be a library article.
+    loadMergedDataset().then(
       (d) => setIndex(indexDataset(d)),
       (e: unknown) => setError(String(e)),
     );

@@ -12,12 +12,13 @@ export interface StatementViewProps {
 
 /** A statement with how each outlet reported it, or what only its outlet carried. */
 export function StatementView({ id, load, onBack, onCompare }: StatementViewProps) {
-  const [detail, setDetail] = useState<StatementDetail | null | 'loading'>('loading');
+  // 'failed': the background could not answer, unlike null (it answered: no such statement).
+  const [detail, setDetail] = useState<StatementDetail | null | 'loading' | 'failed'>('loading');
   useEffect(() => {
     let current = true;
     load(id).then(
       (d) => current && setDetail(d),
-      () => current && setDetail(null),
+      () => current && setDetail('failed'),
     );
     return () => {
       current = false;
@@ -37,7 +38,12 @@ export function StatementView({ id, load, onBack, onCompare }: StatementViewProp
       </button>
       {detail === 'loading' && <p class="muted">{t('loading')}</p>}
       {detail === null && <p class="muted">{t('statementGone')}</p>}
-      {detail !== null && detail !== 'loading' && (
+      {detail === 'failed' && (
+        <p class="muted" role="alert" data-testid="statement-failed">
+          {t('statementLoadFailed')}
+        </p>
+      )}
+      {detail !== null && detail !== 'loading' && detail !== 'failed' && (
         <>
           <h2 class="detail__who">{detail.speaker ?? t('unknownSpeaker')}</h2>
           {detail.group && <Group group={detail.group} highlighted={false} />}

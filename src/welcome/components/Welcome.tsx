@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { buildCard, indexDataset, type CardData } from '../../cards/build-card';
-import type { Dataset } from '../../dataset/types';
-import { wordDiff } from '../../diff/word-diff';
-import { compileMatcher, matcherSpecFromDataset, resolveAmbiguous } from '../../matching';
+import type { CardData } from '../../cards/build-card';
+import { datasetView, type DatasetView } from '../../cards/dataset-view';
+import { resolveAmbiguous } from '../../matching';
 import { loadBundledDataset } from '../../shared/dataset-source';
 import { Group, Only } from '../../ui/coverage/Coverage';
 import { t } from '../../shared/i18n';
@@ -15,15 +14,14 @@ const SAMPLE_PARAGRAPHS = 4;
 /** Text with mentions as buttons (built as nodes, never as HTML). */
 function Marked({
   text,
-  dataset,
+  view,
   onPick,
 }: {
   text: string;
-  dataset: Dataset;
+  view: DatasetView;
   onPick(entity: string): void;
 }) {
-  const matcher = useMemo(() => compileMatcher(matcherSpecFromDataset(dataset)), [dataset]);
-  const mentions = resolveAmbiguous(matcher.match(text));
+  const mentions = resolveAmbiguous(view.matcher().match(text));
   const parts: JSX.Element[] = [];
   let at = 0;
   for (const m of mentions) {
@@ -50,15 +48,16 @@ function Marked({
 
 /** First-run page: what Counterpoint does, shown on a sample article with the real card data. */
 export function Welcome() {
-  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [view, setView] = useState<DatasetView | null>(null);
   const [entity, setEntity] = useState<string | null>(null);
-  useEffect(() => void loadBundledDataset().then(setDataset), []);
-  const index = useMemo(() => (dataset ? indexDataset(dataset) : null), [dataset]);
+  // The bundled dataset read as the background reads it: the same matcher and cards.
+  useEffect(() => void loadBundledDataset().then((d) => setView(datasetView(d))), []);
   const card: CardData | null = useMemo(
-    () => (index && entity ? buildCard(index, entity, wordDiff) : null),
-    [index, entity],
+    () => (view && entity ? view.card(entity) : null),
+    [view, entity],
   );
-  const sample = dataset?.articles.find((a) => a.outlet === 'cnn') ?? dataset?.articles[0];
+  const articles = view?.dataset.articles;
+  const sample = articles?.find((a) => a.outlet === 'cnn') ?? articles?.[0];
 
   return (
     <main class="page welcome">
@@ -68,7 +67,7 @@ export function Welcome() {
       </p>
       <p class="muted">{t('welcomePrivacy')}</p>
       <h2>{t('trySample')}</h2>
-      {!sample || !dataset ? (
+      {!sample || !view ? (
         <p class="muted">{t('loadingSample')}</p>
       ) : (
         <div class="sample">
@@ -76,7 +75,7 @@ export function Welcome() {
             <h3>{sample.title}</h3>
             {sample.paragraphs.slice(0, SAMPLE_PARAGRAPHS).map((p, i) => (
               <p key={i}>
-                <Marked text={p} dataset={dataset} onPick={setEntity} />
+                <Marked text={p} view={view} onPick={setEntity} />
               </p>
             ))}
           </article>

@@ -54,7 +54,6 @@ function router(perSecond = 10, burst = 30) {
       'compare:open',
       'search:query',
       'statement:get',
-      'page:mentions',
     ].map((t) => [t, handler(t)]),
   ) as never;
   const warnings: string[] = [];
@@ -119,21 +118,28 @@ describe('the message router under a flood from one content script', () => {
     expect(calls).toEqual([]);
   });
 
-  it('answers null, never throws, when a handler throws', async () => {
+  it('answers { ok: false }, never throws, when a handler throws or rejects', async () => {
     const { listener } = router();
     const throwing = createListener(
       {
         'card:get': () => {
-          throw new Error('boom');
+          throw new Error('boom: a secret from the library');
         },
+        'content:boot': () => Promise.reject(new Error('boom')),
       } as never,
       { ownId: 'ours', extensionRoot: ROOT, warn: () => {} },
     );
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await throwing(cardGet('a'), CONTENT)).toBeNull();
-    expect(error).toHaveBeenCalled();
+    const failed = await throwing(cardGet('a'), CONTENT);
+    // The sender learns that it failed, not why: the details stay in the background's console.
+    expect(failed).toEqual({ ok: false, error: 'card:get failed' });
+    expect(await throwing({ type: 'content:boot', payload: { host: 'a' } }, CONTENT)).toEqual({
+      ok: false,
+      error: 'content:boot failed',
+    });
+    expect(error).toHaveBeenCalledTimes(2);
     error.mockRestore();
-    expect(await listener(cardGet('a'), CONTENT)).toBeNull();
+    expect(await listener(cardGet('a'), CONTENT)).toEqual({ ok: true, data: null });
   });
 });
 
