@@ -12,6 +12,7 @@ import {
 } from './utterances';
 import { PeopleRegistry } from './people-registry';
 import { InputError, type Metadata, type ReferenceData } from './reference';
+import { slug } from '../text/words';
 import type { Article, Coverage, Dataset, Exclusive, Outlet, Person, Statement } from './types';
 
 /** Version of the dataset format (docs/dataset.md). */
@@ -49,14 +50,12 @@ const MONTHS = [
 
 /** Article id from its file name: "rt-2018-05-24-putin-summit.txt" -> "rt-2018-05-24-putin-summit". */
 export function articleId(file: string): string {
-  const base = file
-    .split('/')
-    .pop()!
-    .replace(/\.[^.]+$/, '');
-  return base
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return slug(
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, ''),
+  );
 }
 
 /** A dateline such as "24 May, 2018 21:20" as an ISO date (time zone unknown: date only). */
