@@ -69,13 +69,40 @@ export const EventSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   aliases: names,
+  phrases: v.optional(names),
   date: v.nullable(v.pipe(v.string(), v.isoDate())),
   place: v.nullable(v.string()),
   description: v.string(),
 });
 
-/** An event in events.json: the dataset's event plus its names per language. */
-export const ReferenceEventSchema = v.object({ ...EventSchema.entries, names: localNames });
+/** A phrase with choices in braces: "{June 12|12 June} summit" (no nesting, no empty choice). */
+const phraseTemplate = v.pipe(
+  v.string(),
+  v.regex(/^(?:[^{}|]+|\{[^{}|]+(?:\|[^{}|]+)*\})+$/, 'must be words and {a|b} choices'),
+);
+
+/**
+ * Every phrase a template stands for: "{June 12|12 June} summit" is "June 12 summit" and
+ * "12 June summit". Choices are data, so a second event's phrases need no code.
+ */
+export function expandPhrase(template: string): string[] {
+  let out = [''];
+  for (const [, plain, choices] of template.matchAll(/([^{]+)|\{([^}]*)\}/g)) {
+    const options = plain !== undefined ? [plain] : choices!.split('|');
+    out = out.flatMap((head) => options.map((o) => head + o));
+  }
+  return out.map((p) => p.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * An event in events.json: the dataset's event plus its names per language, and `phrases`
+ * as templates (expanded into the dataset's `phrases`).
+ */
+export const ReferenceEventSchema = v.object({
+  ...EventSchema.entries,
+  phrases: v.optional(v.array(phraseTemplate), []),
+  names: localNames,
+});
 
 export const ReferenceFiles = {
   'outlets.json': v.object({ outlets: v.array(OutletSchema) }),
@@ -244,8 +271,14 @@ export function referenceFromFiles(files: {
         'titles',
       ]),
     ),
-    events: unique('events', files.events.events).map(({ names, ...e }) =>
-      withLanguages('events', e, names, languages, ['aliases']),
+    events: unique('events', files.events.events).map(({ names, phrases, ...e }) =>
+      withLanguages(
+        'events',
+        { ...e, ...(phrases.length ? { phrases: phrases.flatMap(expandPhrase) } : {}) },
+        names,
+        languages,
+        ['aliases'],
+      ),
     ),
   };
 }

@@ -45,6 +45,12 @@ export interface DatasetEvent {
   name: string;
   /** Other names that clearly mean this event, e.g. ["Trump–Kim summit", "US-North Korea summit"]. */
   aliases: string[];
+  /**
+   * Generic phrases that clearly mean this event, beyond its names ("summit in Singapore",
+   * "June 12 summit"), expanded from `assets/reference/events.json`. Absent in datasets
+   * written before they were data.
+   */
+  phrases?: string[];
   /** ISO date the event was scheduled for. */
   date: string | null;
   place: string | null;
