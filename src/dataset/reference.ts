@@ -104,11 +104,24 @@ export const ReferenceEventSchema = v.object({
   names: localNames,
 });
 
+/**
+ * What the extension shows before the reader asks anything (assets/reference/showcase.json):
+ * the popup's example searches (a misspelling among them, to show typos are forgiven) and
+ * the outlet whose article the welcome page uses as its sample.
+ */
+export const ShowcaseSchema = v.object({
+  suggestions: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)),
+  sampleOutlet: id,
+});
+
+export type Showcase = v.InferOutput<typeof ShowcaseSchema>;
+
 export const ReferenceFiles = {
   'outlets.json': v.object({ outlets: v.array(OutletSchema) }),
   'people.json': v.object({ people: v.array(ReferencePersonSchema) }),
   'events.json': v.object({ events: v.array(ReferenceEventSchema) }),
   'languages.json': v.object({ languages: v.array(LanguageSchema) }),
+  'showcase.json': ShowcaseSchema,
 } as const;
 
 /** Everything the pipeline knows before it reads an article. */

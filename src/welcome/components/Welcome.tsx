@@ -8,8 +8,9 @@ import { loadBundledDataset } from '../../shared/dataset-source';
 import { Group, Only } from '../../ui/coverage/Coverage';
 import { t } from '../../shared/i18n';
 import { MessageParts } from '../../ui/message-parts';
+import { SHOWCASE } from '../../shared/showcase';
 
-/** The sample: the first paragraphs of the bundled CNN article, as a reader would see them. */
+/** The sample: the first paragraphs of the showcase outlet's article, as a reader would see them. */
 const SAMPLE_PARAGRAPHS = 4;
 
 /** Text with mentions as buttons (built as nodes, never as HTML). */
@@ -58,7 +59,8 @@ export function Welcome() {
     () => (index && entity ? buildCard(index, entity, wordDiff) : null),
     [index, entity],
   );
-  const sample = dataset?.articles.find((a) => a.outlet === 'cnn') ?? dataset?.articles[0];
+  const sample =
+    dataset?.articles.find((a) => a.outlet === SHOWCASE.sampleOutlet) ?? dataset?.articles[0];
 
   return (
     <main class="page welcome">
