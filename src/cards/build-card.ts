@@ -18,7 +18,6 @@ import { groupsAndSingles } from './rows';
 export type * from './card-types';
 export { indexDataset, type DatasetIndex } from './dataset-index';
 export { findPageVersion } from './page-version';
-export { rowsOf } from './rows';
 
 const byArticleOrder = (index: DatasetIndex) => {
   const order = new Map(index.dataset.statements.map((s, i) => [s.id, i]));

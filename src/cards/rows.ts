@@ -30,7 +30,7 @@ function ownWords(common: string, text: string, wordDiff: WordDiff): DiffPart[] 
  * Rows of one utterance: identical wordings collapsed into one row with their outlets, the most
  * common wording first (ties: the fullest), each other wording with its own words marked.
  */
-export function rowsOf(
+function rowsOf(
   versions: CardVersion[],
   wordDiff: WordDiff,
   page?: { version: CardVersion } | null,

@@ -6,9 +6,6 @@ import type { PeopleRegistry } from './people-registry';
 import { findQuotes, type QuoteSpan } from './quotes';
 import type { StatementKind } from './types';
 
-export { ATTRIBUTION_WINDOW } from './attribution/quote-strategies';
-export { MAX_SENTENCE } from './attribution/reported-speech';
-
 /** A statement before ids are given. */
 export interface RawStatement {
   paragraph: number;
@@ -128,7 +125,7 @@ export function extractStatements(paragraphs: string[], registry: PeopleRegistry
       }
     }
     for (const k of registry.known(text)) {
-      if (!k.ambiguous) ctx.mentions.push({ paragraph: p, offset: k.start, person: k.person });
+      if (!k.ambiguous) ctx.mentions.push(k.person);
     }
     previousParagraphSpeaker = found.filter((s) => s.speaker !== null).at(-1)?.speaker ?? null;
     out.push(...found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset));

@@ -10,14 +10,6 @@ import {
 import { slug } from '../text/words';
 import type { Person } from './types';
 
-/** A person mentioned at a place in the article. */
-export interface PersonMention {
-  person: string;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
 /** Honorifics and titles that may precede an unknown name ("Mr Obama", "President Barack Obama"). */
 const HONORIFIC = new RegExp(`^(?:(?:${alternation(HONORIFICS)})\\.?|${alternation(TITLES)})\\s+`);
 

@@ -16,7 +16,7 @@ import { slug } from '../text/words';
 import type { Article, Coverage, Dataset, Exclusive, Outlet, Person, Statement } from './types';
 
 /** Version of the dataset format (docs/dataset.md). */
-export const DATASET_VERSION = 1;
+const DATASET_VERSION = 1;
 
 /** One article as the pipeline takes it: plain text (seed style) plus optional metadata. */
 export interface ArticleInput {
@@ -49,7 +49,7 @@ const MONTHS = [
 ];
 
 /** Article id from its file name: "rt-2018-05-24-putin-summit.txt" -> "rt-2018-05-24-putin-summit". */
-export function articleId(file: string): string {
+function articleId(file: string): string {
   return slug(
     file
       .split('/')

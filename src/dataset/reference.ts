@@ -14,7 +14,7 @@ const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language 
  * A person's or event's names in one language (base forms; inflected forms are generated from
  * them by the language's rules). Every list may be left out.
  */
-export const LocalNamesSchema = v.object({
+const LocalNamesSchema = v.object({
   aliases: v.optional(names, []),
   shortForms: v.optional(names, []),
   ambiguousShortForms: v.optional(names, []),
@@ -28,7 +28,7 @@ export const LocalNamesSchema = v.object({
 const localNames = v.optional(v.record(language, LocalNamesSchema), {});
 
 /** A language pages may be written in, and how it inflects names (assets/reference/languages.json). */
-export const LanguageSchema = v.object({
+const LanguageSchema = v.object({
   code: language,
   name: v.pipe(v.string(), v.minLength(1)),
   indeclinable: v.optional(names),
@@ -52,7 +52,7 @@ export const OutletSchema = v.object({
   homepage: v.nullable(v.pipe(v.string(), v.url())),
 });
 
-export const ReferencePersonSchema = v.object({
+const ReferencePersonSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   aliases: names,
@@ -98,7 +98,7 @@ export function expandPhrase(template: string): string[] {
  * An event in events.json: the dataset's event plus its names per language, and `phrases`
  * as templates (expanded into the dataset's `phrases`).
  */
-export const ReferenceEventSchema = v.object({
+const ReferenceEventSchema = v.object({
   ...EventSchema.entries,
   phrases: v.optional(v.array(phraseTemplate), []),
   names: localNames,
@@ -181,7 +181,7 @@ export class InputError extends Error {
 }
 
 /** Line (1-based) of character `offset` in `text`. */
-export function lineOf(text: string, offset: number): number {
+function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;

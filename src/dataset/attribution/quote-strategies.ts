@@ -179,13 +179,19 @@ export const headlineDash: QuoteStrategy = {
   },
 };
 
+/** The sentence the quotation opens in, when it opens in the paragraph being read. */
+function openingSentence(site: QuoteSite): Sentence | null {
+  if (site.quote.paragraph !== site.paragraph) return null;
+  return sentenceAt(site.sentences, site.quote.open);
+}
+
 /** `Putin said that Russia had “counted”`: a speech verb before the quotation, in its sentence. */
 export const verbBefore: QuoteStrategy = {
   name: 'verb before',
   attribute(site, ctx) {
     const q = site.quote;
-    if (q.paragraph !== site.paragraph) return null;
-    const openSentence = sentenceAt(site.sentences, q.open);
+    const openSentence = openingSentence(site);
+    if (!openSentence) return null;
     const start = Math.max(openSentence.start, q.open - ATTRIBUTION_WINDOW);
     const pre = site.masked.slice(start, q.open);
     const cands = candidates(pre, ctx.registry, site.knownIn(start, q.open));
@@ -212,8 +218,8 @@ export const previousSentenceSubject: QuoteStrategy = {
   name: 'previous sentence subject',
   attribute(site, ctx) {
     const q = site.quote;
-    if (q.paragraph !== site.paragraph) return null;
-    const openSentence = sentenceAt(site.sentences, q.open);
+    const openSentence = openingSentence(site);
+    if (!openSentence) return null;
     const index = site.sentences.indexOf(openSentence);
     if (q.open - openSentence.start > 1 || index <= 0) return null;
     const prev = maskQuotes(site.sentences[index - 1]!.text);

@@ -60,8 +60,8 @@ export type Candidate =
 export interface Context {
   registry: PeopleRegistry;
   lastSpeaker: string | null;
-  /** Known people in order of mention so far. */
-  mentions: { paragraph: number; offset: number; person: string }[];
+  /** Known people (ids) in order of mention so far. */
+  mentions: string[];
 }
 
 /** A speaker found for a statement (null: an attribution whose speaker is no known person). */
@@ -131,7 +131,7 @@ export function resolve(
       }
       if (ctx.lastSpeaker && ctx.registry.hasRole(ctx.lastSpeaker, noun)) return ctx.lastSpeaker;
       for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-        const id = ctx.mentions[i]!.person;
+        const id = ctx.mentions[i]!;
         if (ctx.registry.hasRole(id, noun)) return id;
       }
       return null;

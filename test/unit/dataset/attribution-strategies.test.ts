@@ -15,23 +15,11 @@ import {
 } from '../../../src/dataset/attribution/quote-strategies';
 import { addingThat, reportedSpeech } from '../../../src/dataset/attribution/reported-speech';
 import { maskQuotes, type Context } from '../../../src/dataset/attribution/speakers';
-import type { Person } from '../../../src/dataset/types';
+import { person } from '../cards/fixture';
 
-const person = (id: string, name: string, role: string): Person => ({
-  id,
-  name,
-  aliases: [],
-  shortForms: [name.split(' ').at(-1)!],
-  ambiguousShortForms: [],
-  namesakes: [],
-  titles: [],
-  role,
-  country: null,
-  source: 'reference',
-});
 const PEOPLE = [
-  person('vladimir-putin', 'Vladimir Putin', 'President of Russia'),
-  person('emmanuel-macron', 'Emmanuel Macron', 'President of France'),
+  person('vladimir-putin', 'Vladimir Putin', 'President of Russia', null),
+  person('emmanuel-macron', 'Emmanuel Macron', 'President of France', null),
 ];
 
 function setUp(paragraph: string, extra: Partial<QuoteSite> = {}) {
