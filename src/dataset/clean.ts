@@ -1,6 +1,6 @@
 import { ABBREVIATIONS, alternation } from '../text/lexicon-en';
 /** A paragraph of the cleaned article and where it starts in the original file. */
-export interface Paragraph {
+interface Paragraph {
   text: string;
   /** Offset of the paragraph's first character in the original text. */
   start: number;

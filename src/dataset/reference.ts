@@ -135,15 +135,13 @@ export interface ReferenceData {
  * An outlet described where the article is (sidecar or import), for outlets the reference does
  * not know: the same fields as `outlets.json`, `homepage` optional.
  */
-export const OutletDescriptionSchema = v.object({
+const OutletDescriptionSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   country,
   ownership: v.nullable(v.string()),
   homepage: v.optional(v.nullable(v.pipe(v.string(), v.url()))),
 });
-
-export type OutletDescription = v.InferOutput<typeof OutletDescriptionSchema>;
 
 /** Optional sidecar metadata of an article (`NAME.meta.json`). */
 export const MetadataSchema = v.object({

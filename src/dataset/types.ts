@@ -5,7 +5,7 @@
  */
 
 /** ISO 3166-1 alpha-2 country code, e.g. "RU", "US", "FR". */
-export type CountryCode = string;
+type CountryCode = string;
 
 export interface Outlet {
   /** Stable slug, e.g. "rt", "cnn". "unknown" for articles without metadata. */

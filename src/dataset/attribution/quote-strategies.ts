@@ -24,7 +24,7 @@ import { INVERTED_VERBS, alternation } from '../../text/lexicon-en';
  * the quotation, in the same sentence; without this bound, a page-supplied paragraph that is
  * one long "sentence" of quotations costs cubic time (each quotation rereads all of it).
  */
-export const ATTRIBUTION_WINDOW = 600;
+const ATTRIBUTION_WINDOW = 600;
 
 /** One quotation where it stands: what every strategy may read about it. */
 export interface QuoteSite {
@@ -51,7 +51,7 @@ export interface QuoteStrategy {
 }
 
 /** The sentence holding `offset` (binary search: a paragraph may hold thousands). */
-export function sentenceAt(sentences: Sentence[], offset: number): Sentence {
+function sentenceAt(sentences: Sentence[], offset: number): Sentence {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo < hi) {
