@@ -16,20 +16,22 @@ export interface Token {
  * (an accent written apart, a Devanagari vowel sign): a word is not cut at its marks.
  */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
-/** Accents and other combining diacritics of Latin, Greek and Cyrillic, once decomposed. */
+/** Combining marks, once decomposed: accents, and the vowel signs and points of other scripts. */
+const MARKS = /\p{M}+/gu;
+/** Latin, Greek and Cyrillic combining diacritics: all an ASCII id can drop. */
 const DIACRITICS = /[\u0300-\u036f]/g;
 
 /**
  * Folds a word for comparison: lower case, compatibility forms unified (NFKD: "ﬁ" is "fi",
- * full-width letters are letters), diacritics dropped ("Macrón" is "macron", "ё" is "е"),
- * Greek final sigma as sigma. Marks of other scripts (Devanagari vowel signs…) are letters'
- * parts there and stay. Only text outside ASCII pays for the normalisation.
+ * full-width letters are letters), combining marks dropped ("Macrón" is "macron", "ё" is
+ * "е", Arabic and Hebrew vowel points optional as they are in print), Greek final sigma as
+ * sigma. Only text outside ASCII pays for the normalisation.
  */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(DIACRITICS, '').replace(/ς/g, 'σ').normalize('NFC');
+  return lower.normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ');
 }
 
 /** The words of `text`, folded, with their offsets in `text` (for marking matches). */

@@ -21,6 +21,7 @@ describe('words', () => {
   it('keeps a word whole across its combining marks', () => {
     expect(words('Macro\u0301n')).toEqual(['macron']);
     expect(words('नमस्ते दुनिया')).toHaveLength(2);
+    expect(words('كَتَبَ')).toEqual(words('كتب'));
   });
 
   it('keeps accents for comparing wordings', () => {
