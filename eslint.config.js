@@ -46,6 +46,7 @@ const PURE_CORE = [
   'src/search/**',
   'src/diff/**',
   'src/cards/**',
+  'src/text/**',
 ];
 
 export default tseslint.config(

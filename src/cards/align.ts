@@ -1,4 +1,4 @@
-import type { DatasetIndex } from './build-card';
+import type { DatasetIndex } from './dataset-index';
 import type { Dataset, Statement } from '../dataset/types';
 
 /** One row of the compare view: a statement of each article, or of one only. */

@@ -1,4 +1,5 @@
-import type { CardData, DatasetIndex } from './build-card';
+import type { CardData } from './card-types';
+import type { DatasetIndex } from './dataset-index';
 
 /** The primary subtag of a BCP 47 tag ("fr-CA" → "fr"), or null for none or a bad one. */
 export function primaryLanguage(tag: string | null | undefined): string | null {

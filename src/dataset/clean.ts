@@ -1,5 +1,6 @@
+import { ABBREVIATIONS, alternation } from '../text/lexicon-en';
 /** A paragraph of the cleaned article and where it starts in the original file. */
-export interface Paragraph {
+interface Paragraph {
   text: string;
   /** Offset of the paragraph's first character in the original text. */
   start: number;
@@ -116,8 +117,9 @@ export interface Sentence {
   start: number;
 }
 
-const ABBREVIATIONS =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|Inc|Ltd|Co|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:U\.S|U\.N|U\.K|E\.U))\.$/;
+const ABBREVIATED = new RegExp(
+  `(?:\\b(?:${alternation(ABBREVIATIONS)})|\\b[A-Z]|\\b(?:U\\.S|U\\.N|U\\.K|E\\.U))\\.$`,
+);
 
 /**
  * Splits a paragraph into sentences at ". ", "? " and "! " (also after a closing quote), not
@@ -130,7 +132,7 @@ export function splitSentences(text: string): Sentence[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].trimEnd().length;
     const candidate = text.slice(start, end);
-    if (ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    if (ABBREVIATED.test(text.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
     out.push({ text: candidate, start });
     start = m.index + m[0].length;
   }

@@ -1,33 +1,26 @@
 import { compileMatcher, type Matcher } from '../matching/compile';
+import {
+  alternation,
+  HONORIFICS,
+  NAMING_TITLES,
+  NOT_NAMES,
+  oneOf,
+  TITLES,
+} from '../text/lexicon-en';
+import { slug } from '../text/words';
 import type { Person } from './types';
 
-/** A person mentioned at a place in the article. */
-export interface PersonMention {
-  person: string;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
-const slug = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /** Honorifics and titles that may precede an unknown name ("Mr Obama", "President Barack Obama"). */
-const HONORIFIC =
-  /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?|President|Prime Minister|Senator|Representative|Governor|Secretary|Minister|Ambassador|Chancellor|King|Queen|Prince|Pope|Judge|Justice)\s+/;
+const HONORIFIC = new RegExp(`^(?:(?:${alternation(HONORIFICS)})\\.?|${alternation(TITLES)})\\s+`);
 
 /** Capitalised words that cannot be a person's name (places, institutions, calendar words). */
-const NOT_A_NAME =
-  /^(?:The|A|An|This|That|These|Those|But|And|Or|In|On|At|By|For|From|With|After|Before|During|When|While|If|As|It|He|She|They|We|I|You|His|Her|Their|Our|My|Its|There|Here|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|North|South|East|West|United|Russian|American|French|Chinese|Korean|Israeli|Palestinian|British|European|US|U\.S\.|UN|U\.N\.|White|State|Federal|National|Supreme|House|Senate|Congress|Parliament|Kremlin|Pentagon|Washington|Moscow|Seoul|Pyongyang|Beijing|Tokyo|Jerusalem|Russia|America|China|Korea|Israel|Iran|Syria|Ukraine|Japan|Europe|Democrats?|Republicans?|Brookings|Institution|Party|Committee|Council|Ministry|Department|Agency|Office|Reuters|AFP|AP|CNN|BBC|RT|Interfax|Facebook|Twitter)$/;
+const isNotAName = oneOf(NOT_NAMES);
 
 /** A name right after a title: "President Barack Obama", "Prime Minister Benjamin Netanyahu". */
-const TITLED_NAME =
-  /\b(President|Prime Minister|Senator|Sen\.|Representative|Rep\.|Governor|Secretary of State|Foreign Minister|Defense Minister|Minister|Ambassador|Chancellor)\s+((?:[A-Z][a-z]+(?:-[a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?)\b/g;
+const TITLED_NAME = new RegExp(
+  `\\b(${alternation(NAMING_TITLES)})\\s+((?:[A-Z][a-z]+(?:-[a-z]+)?\\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?)\\b`,
+  'g',
+);
 
 /**
  * The people of one article: the known ones (from the dataset, found with the same matcher
@@ -85,8 +78,8 @@ export class PeopleRegistry {
     for (const m of all.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,})(?=[’']s\b|[\s,.;:])/g)) {
       const [, first, last] = m;
       if (
-        NOT_A_NAME.test(first!) ||
-        NOT_A_NAME.test(last!) ||
+        isNotAName(first!) ||
+        isNotAName(last!) ||
         /(?:ian|ean|ese|ish|ic|li)$/.test(last!) ||
         HONORIFIC.test(`${first} `)
       )
@@ -167,8 +160,7 @@ export class PeopleRegistry {
       .replace(/[’']s$/, '')
       .trim();
     const parts = name.split(/\s+/);
-    if (parts.length === 0 || parts.some((w) => NOT_A_NAME.test(w) || !/^[A-Z]/.test(w)))
-      return null;
+    if (parts.length === 0 || parts.some((w) => isNotAName(w) || !/^[A-Z]/.test(w))) return null;
     if (parts.length > 4) return null;
     // A single name without a title is too weak to introduce a new person.
     if (parts.length === 1 && !titled && !HONORIFIC.test(raw) && !this.byToken(parts[0]!)) {

@@ -13,10 +13,11 @@ import {
 } from './utterances';
 import { PeopleRegistry } from './people-registry';
 import { InputError, type Metadata, type ReferenceData } from './reference';
+import { slug } from '../text/words';
 import type { Article, Coverage, Dataset, Exclusive, Outlet, Person, Statement } from './types';
 
 /** Version of the dataset format (docs/dataset.md). */
-export const DATASET_VERSION = 1;
+const DATASET_VERSION = 1;
 
 /** One article as the pipeline takes it: plain text (seed style) plus optional metadata. */
 export interface ArticleInput {
@@ -49,15 +50,13 @@ const MONTHS = [
 ];
 
 /** Article id from its file name: "rt-2018-05-24-putin-summit.txt" -> "rt-2018-05-24-putin-summit". */
-export function articleId(file: string): string {
-  const base = file
-    .split('/')
-    .pop()!
-    .replace(/\.[^.]+$/, '');
-  return base
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+function articleId(file: string): string {
+  return slug(
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.[^.]+$/, ''),
+  );
 }
 
 /** A dateline such as "24 May, 2018 21:20" as an ISO date (time zone unknown: date only). */

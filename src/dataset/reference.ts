@@ -14,7 +14,7 @@ const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language 
  * A person's or event's names in one language (base forms; inflected forms are generated from
  * them by the language's rules). Every list may be left out.
  */
-export const LocalNamesSchema = v.object({
+const LocalNamesSchema = v.object({
   aliases: v.optional(names, []),
   shortForms: v.optional(names, []),
   ambiguousShortForms: v.optional(names, []),
@@ -28,7 +28,7 @@ export const LocalNamesSchema = v.object({
 const localNames = v.optional(v.record(language, LocalNamesSchema), {});
 
 /** A language pages may be written in, and how it inflects names (assets/reference/languages.json). */
-export const LanguageSchema = v.object({
+const LanguageSchema = v.object({
   code: language,
   name: v.pipe(v.string(), v.minLength(1)),
   indeclinable: v.optional(names),
@@ -52,7 +52,7 @@ export const OutletSchema = v.object({
   homepage: v.nullable(v.pipe(v.string(), v.url())),
 });
 
-export const ReferencePersonSchema = v.object({
+const ReferencePersonSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   aliases: names,
@@ -69,19 +69,59 @@ export const EventSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   aliases: names,
+  phrases: v.optional(names),
   date: v.nullable(v.pipe(v.string(), v.isoDate())),
   place: v.nullable(v.string()),
   description: v.string(),
 });
 
-/** An event in events.json: the dataset's event plus its names per language. */
-export const ReferenceEventSchema = v.object({ ...EventSchema.entries, names: localNames });
+/** A phrase with choices in braces: "{June 12|12 June} summit" (no nesting, no empty choice). */
+const phraseTemplate = v.pipe(
+  v.string(),
+  v.regex(/^(?:[^{}|]+|\{[^{}|]+(?:\|[^{}|]+)*\})+$/, 'must be words and {a|b} choices'),
+);
+
+/**
+ * Every phrase a template stands for: "{June 12|12 June} summit" is "June 12 summit" and
+ * "12 June summit". Choices are data, so a second event's phrases need no code.
+ */
+export function expandPhrase(template: string): string[] {
+  let out = [''];
+  for (const [, plain, choices] of template.matchAll(/([^{]+)|\{([^}]*)\}/g)) {
+    const options = plain !== undefined ? [plain] : choices!.split('|');
+    out = out.flatMap((head) => options.map((o) => head + o));
+  }
+  return out.map((p) => p.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * An event in events.json: the dataset's event plus its names per language, and `phrases`
+ * as templates (expanded into the dataset's `phrases`).
+ */
+const ReferenceEventSchema = v.object({
+  ...EventSchema.entries,
+  phrases: v.optional(v.array(phraseTemplate), []),
+  names: localNames,
+});
+
+/**
+ * What the extension shows before the reader asks anything (assets/reference/showcase.json):
+ * the popup's example searches (a misspelling among them, to show typos are forgiven) and
+ * the outlet whose article the welcome page uses as its sample.
+ */
+export const ShowcaseSchema = v.object({
+  suggestions: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)),
+  sampleOutlet: id,
+});
+
+export type Showcase = v.InferOutput<typeof ShowcaseSchema>;
 
 export const ReferenceFiles = {
   'outlets.json': v.object({ outlets: v.array(OutletSchema) }),
   'people.json': v.object({ people: v.array(ReferencePersonSchema) }),
   'events.json': v.object({ events: v.array(ReferenceEventSchema) }),
   'languages.json': v.object({ languages: v.array(LanguageSchema) }),
+  'showcase.json': ShowcaseSchema,
 } as const;
 
 /** Everything the pipeline knows before it reads an article. */
@@ -95,15 +135,13 @@ export interface ReferenceData {
  * An outlet described where the article is (sidecar or import), for outlets the reference does
  * not know: the same fields as `outlets.json`, `homepage` optional.
  */
-export const OutletDescriptionSchema = v.object({
+const OutletDescriptionSchema = v.object({
   id,
   name: v.pipe(v.string(), v.minLength(1)),
   country,
   ownership: v.nullable(v.string()),
   homepage: v.optional(v.nullable(v.pipe(v.string(), v.url()))),
 });
-
-export type OutletDescription = v.InferOutput<typeof OutletDescriptionSchema>;
 
 /** Optional sidecar metadata of an article (`NAME.meta.json`). */
 export const MetadataSchema = v.object({
@@ -141,7 +179,7 @@ export class InputError extends Error {
 }
 
 /** Line (1-based) of character `offset` in `text`. */
-export function lineOf(text: string, offset: number): number {
+function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
@@ -244,8 +282,14 @@ export function referenceFromFiles(files: {
         'titles',
       ]),
     ),
-    events: unique('events', files.events.events).map(({ names, ...e }) =>
-      withLanguages('events', e, names, languages, ['aliases']),
+    events: unique('events', files.events.events).map(({ names, phrases, ...e }) =>
+      withLanguages(
+        'events',
+        { ...e, ...(phrases.length ? { phrases: phrases.flatMap(expandPhrase) } : {}) },
+        names,
+        languages,
+        ['aliases'],
+      ),
     ),
   };
 }

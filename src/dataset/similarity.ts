@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { words } from '../text/words';
 
 /**
  * English function words: they say nothing about which remark a text reports. Other
@@ -43,7 +44,6 @@ function americanise(word: string): string {
 }
 
 const LATIN = /^[a-z]+$/;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The words of a text as comparable terms: Unicode word runs outside [editorial brackets] (any script), lower-cased, marks
@@ -54,13 +54,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function terms(text: string): string[] {
   const out: string[] = [];
   // Square brackets hold the outlet's insertions, not the speaker's words.
-  const plain = text
-    .replace(/\[[^\]]*\]/g, ' ')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-  for (const m of plain.matchAll(WORD)) {
-    const w = m[0];
+  for (const w of words(text.replace(/\[[^\]]*\]/g, ' '))) {
     if (!LATIN.test(w)) {
       out.push(w);
       continue;

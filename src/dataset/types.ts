@@ -5,7 +5,7 @@
  */
 
 /** ISO 3166-1 alpha-2 country code, e.g. "RU", "US", "FR". */
-export type CountryCode = string;
+type CountryCode = string;
 
 export interface Outlet {
   /** Stable slug, e.g. "rt", "cnn". "unknown" for articles without metadata. */
@@ -45,6 +45,12 @@ export interface DatasetEvent {
   name: string;
   /** Other names that clearly mean this event, e.g. ["Trump–Kim summit", "US-North Korea summit"]. */
   aliases: string[];
+  /**
+   * Generic phrases that clearly mean this event, beyond its names ("summit in Singapore",
+   * "June 12 summit"), expanded from `assets/reference/events.json`. Absent in datasets
+   * written before they were data.
+   */
+  phrases?: string[];
   /** ISO date the event was scheduled for. */
   date: string | null;
   place: string | null;

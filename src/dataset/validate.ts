@@ -115,9 +115,3 @@ export function validateDataset(json: unknown): Dataset {
   }
   return d;
 }
-
-/** Whether every statement id a coverage link names exists (links may point at bundled data). */
-export function danglingLinks(d: Dataset, known: Set<string>): string[] {
-  const own = new Set(d.statements.map((s) => s.id));
-  return d.coverage.flatMap((c) => c.statements.filter((s) => !own.has(s) && !known.has(s)));
-}

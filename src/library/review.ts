@@ -1,5 +1,6 @@
 import type { ArticleAddition, ArticleInput } from '../dataset';
 import type { Outlet } from '../dataset/types';
+import { slug } from '../text/words';
 import type { LibraryEntry } from './types';
 
 /** What "Add this article" read from a page (Readability's output plus the page's address). */
@@ -12,14 +13,10 @@ export interface PageArticle {
   published: string | null;
 }
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
-/** A stable library id for a page: "lib-" and its address, so adding it twice is caught. */
+/**
+ * A stable library id for a page: "lib-" and its address, so adding it twice is caught. The
+ * host and path are ASCII (punycode, percent-encoding), so the slug keeps every character.
+ */
 export function libraryIdFor(url: string): string {
   const u = new URL(url);
   return `lib-${slug(u.host + u.pathname)

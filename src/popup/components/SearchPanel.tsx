@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { t, type MessageKey } from '../../shared/i18n';
 import { MessageParts } from '../../ui/message-parts';
+import { SHOWCASE } from '../../shared/showcase';
 
 /** A result as the popup shows it: what it is, its text, and the matched ranges to mark. */
 export interface ResultView {
@@ -23,8 +24,6 @@ const KIND_LABELS: Record<ResultKind, MessageKey> = {
   outlet: /* i18n */ 'kindOutlets',
 };
 const KIND_ORDER: ResultKind[] = ['person', 'event', 'statement', 'article', 'outlet'];
-
-const SUGGESTIONS = ['Putin', 'Kosachov', 'nucelar showdown', 'Singapore', 'RT'];
 
 /** `text` with the ranges in `marks` wrapped in <mark>, built as nodes (never as HTML). */
 export function Marked({ text, marks }: { text: string; marks: [number, number][] }) {
@@ -135,7 +134,7 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
           <MessageParts
             msg="searchTry"
             parts={[
-              SUGGESTIONS.map((s, i) => (
+              SHOWCASE.suggestions.map((s, i) => (
                 <span key={s}>
                   {i > 0 && ', '}
                   <button type="button" class="suggestion" onClick={() => setQuery(s)}>

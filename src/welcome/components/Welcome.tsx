@@ -7,8 +7,9 @@ import { loadBundledDataset } from '../../shared/dataset-source';
 import { Group, Only } from '../../ui/coverage/Coverage';
 import { t } from '../../shared/i18n';
 import { MessageParts } from '../../ui/message-parts';
+import { SHOWCASE } from '../../shared/showcase';
 
-/** The sample: the first paragraphs of the bundled CNN article, as a reader would see them. */
+/** The sample: the first paragraphs of the showcase outlet's article, as a reader would see them. */
 const SAMPLE_PARAGRAPHS = 4;
 
 /** Text with mentions as buttons (built as nodes, never as HTML). */
@@ -57,7 +58,7 @@ export function Welcome() {
     [view, entity],
   );
   const articles = view?.dataset.articles;
-  const sample = articles?.find((a) => a.outlet === 'cnn') ?? articles?.[0];
+  const sample = articles?.find((a) => a.outlet === SHOWCASE.sampleOutlet) ?? articles?.[0];
 
   return (
     <main class="page welcome">

@@ -103,8 +103,18 @@ describe('many versions', () => {
 });
 
 describe('buildCard for the event', () => {
+  /** The fixture with each article naming the event in its own way, or not at all. */
+  const naming = (rt: string, cnn: string) => {
+    const ds = fixtureDataset();
+    ds.events[0]!.phrases = ['summit in Singapore', 'June 12 summit'];
+    ds.articles[0]!.paragraphs = [rt, 'p1'];
+    ds.articles[1]!.title = cnn;
+    return indexDataset(ds);
+  };
+
   it('lists who spoke about it and in which outlets', () => {
-    const card = buildCard(indexDataset(fixtureDataset()), 'singapore-summit-2018', noDiff);
+    const index = naming('Before the planned summit in Singapore…', 'The SINGAPORE Summit is off');
+    const card = buildCard(index, 'singapore-summit-2018', noDiff);
     expect(card?.kind).toBe('event');
     if (card?.kind !== 'event') return;
     expect(card.date).toBe('2018-06-12');
@@ -113,6 +123,19 @@ describe('buildCard for the event', () => {
       { id: 'emmanuel-macron', name: 'Emmanuel Macron', outlets: ['CNN'] },
     ]);
     expect(card.groups).toHaveLength(1);
+  });
+
+  it('takes only the statements of articles that name the event, by any of its names', () => {
+    const card = buildCard(
+      naming('p0', 'Talks before the June 12 summit'),
+      'singapore-summit-2018',
+      noDiff,
+    );
+    if (card?.kind !== 'event') throw new Error('not an event card');
+    expect(card.articles).toEqual(['cnn-a']);
+    expect(card.speakers.map((s) => s.outlets)).toEqual([['CNN'], ['CNN']]);
+    const none = buildCard(naming('p0', 'CNN article'), 'singapore-summit-2018', noDiff);
+    expect(none).toMatchObject({ groups: [], onlyIn: [], articles: [], speakers: [] });
   });
 });
 

@@ -1,19 +1,21 @@
-import type { Dataset } from '../../../src/dataset/types';
+import type { Dataset, Person } from '../../../src/dataset/types';
+
+/** A reference person known by full name and surname. */
+export const person = (id: string, name: string, role: string, country: string | null): Person => ({
+  id,
+  name,
+  aliases: [],
+  shortForms: [name.split(' ').at(-1)!],
+  ambiguousShortForms: [],
+  namesakes: [],
+  titles: [],
+  role,
+  country,
+  source: 'reference' as const,
+});
 
 /** A small dataset shaped like the seeds: two outlets, one shared statement, one exclusive. */
 export function fixtureDataset(): Dataset {
-  const person = (id: string, name: string, role: string, country: string) => ({
-    id,
-    name,
-    aliases: [],
-    shortForms: [name.split(' ').at(-1)!],
-    ambiguousShortForms: [],
-    namesakes: [],
-    titles: [],
-    role,
-    country,
-    source: 'reference' as const,
-  });
   return {
     version: 1,
     outlets: [
