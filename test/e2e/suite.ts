@@ -1,0 +1,154 @@
+/**
+ * The set-up every e2e file shares: one `describe` per browser, with a fixture server, the
+ * browser with the extension installed (optionally behind a network trap) and their tear-down,
+ * plus the few steps most tests begin with. Kept apart from `harness.ts`, which scripts
+ * (`npm start`, the bench) import outside Vitest.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { ScanStats } from '../../src/shared/protocol';
+import {
+  browsersToTest,
+  launchWithExtension,
+  sendToTabFrom,
+  serveFixtures,
+  startTrap,
+  tabIdOf,
+  waitForHighlights,
+  type BrowserName,
+  type ExtensionBrowser,
+  type FixtureServer,
+  type Trap,
+} from './harness';
+
+export interface SuiteOptions {
+  /** How the browser is launched (UI language, colour scheme). */
+  launch?: { locale?: string; colorScheme?: 'dark' };
+  /** Launch behind a fresh `Trap`, which records every request that leaves the machine. */
+  trap?: boolean;
+  /** The fixture server's extra response headers and generated pages (see `serveFixtures`). */
+  headers?: Parameters<typeof serveFixtures>[0];
+  generated?: Parameters<typeof serveFixtures>[1];
+  /** Why this suite cannot run here besides a missing browser (e.g. no corpus), or null. */
+  skip?: string | null;
+  /** Runs once the browser is up, before the tests (e.g. importing a library). */
+  ready?: (suite: BrowserSuite) => Promise<void>;
+}
+
+/** One browser's suite: what the set-up made, read inside tests (it exists only once they run). */
+export interface BrowserSuite {
+  name: BrowserName;
+  /** Why the suite is skipped, or null: pass to `it.skipIf`. */
+  skip: string | null;
+  eb: ExtensionBrowser;
+  server: FixtureServer;
+  /** Only with `trap: true`. */
+  trap: Trap;
+}
+
+/**
+ * `describe`s `body` once per browser under test, as "TITLE in chromium" and "TITLE in
+ * firefox", with the server and browser started before its tests and closed after them.
+ */
+export function describeInBrowsers(
+  title: string,
+  options: SuiteOptions,
+  body: (suite: BrowserSuite) => void,
+): void {
+  describe.each(browsersToTest())(`${title} in $name`, ({ name, skip }) => {
+    let eb: ExtensionBrowser | undefined;
+    let server: FixtureServer | undefined;
+    let trap: Trap | undefined;
+    const made = <T>(value: T | undefined, what: string): T => {
+      if (value === undefined) throw new Error(`${what} is made in beforeAll; read it in a test`);
+      return value;
+    };
+    const suite: BrowserSuite = {
+      name,
+      skip: skip ?? options.skip ?? null,
+      get eb() {
+        return made(eb, 'the browser');
+      },
+      get server() {
+        return made(server, 'the fixture server');
+      },
+      get trap() {
+        return made(trap, 'the trap (trap: true)');
+      },
+    };
+    beforeAll(async () => {
+      if (suite.skip) return;
+      if (options.trap) trap = await startTrap();
+      server = await serveFixtures(options.headers, options.generated);
+      eb = await launchWithExtension(name, {
+        ...options.launch,
+        ...(trap ? { proxy: trap.port } : {}),
+      });
+      await options.ready?.(suite);
+    });
+    afterAll(async () => {
+      await eb?.close();
+      await server?.close();
+      await trap?.close();
+    });
+    body(suite);
+  });
+}
+
+/**
+ * A new tab showing fixture `file` (a query string keeps each test's URL its own), once the
+ * extension has painted at least `highlights` marks (0: do not wait for marks).
+ */
+export async function openFixture(
+  suite: BrowserSuite,
+  file: string,
+  { highlights = 1, width = 1100, height = 800 } = {},
+): Promise<{ page: Page; url: string }> {
+  const page = await suite.eb.browser.newPage();
+  await page.setViewport({ width, height });
+  const url = suite.server.url(file);
+  await page.goto(url);
+  if (highlights > 0) await waitForHighlights(page, highlights);
+  return { page, url };
+}
+
+/** The id of the tab showing `url`, looked up from a short-lived extension page. */
+export async function tabIdFor(eb: ExtensionBrowser, url: string): Promise<number> {
+  const probe = await eb.openExtensionPage('popup.html');
+  try {
+    return await tabIdOf(probe, url);
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * The tab's scan stats, as the content script reports them (`tab:ping`), polled until `until`
+ * holds (by default: the first scan has finished). Throws when it never does: a test that waits
+ * for the end of the work must not go on without it.
+ */
+export async function scanStats(
+  eb: ExtensionBrowser,
+  url: string,
+  until: (s: ScanStats) => boolean = (s) => s.done,
+  timeout = 15_000,
+): Promise<ScanStats> {
+  const probe = await eb.openExtensionPage('popup.html');
+  try {
+    const tabId = await tabIdOf(probe, url);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const reply = (await sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} }).catch(
+        () => null,
+      )) as { stats: ScanStats | null } | null;
+      const stats = reply?.stats ?? null;
+      if (stats && until(stats)) return stats;
+      if (Date.now() > deadline) {
+        throw new Error(`scan stats never matched: ${JSON.stringify(stats)}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await probe.close();
+  }
+}
