@@ -146,7 +146,7 @@ export async function scanStats(
       if (Date.now() > deadline) {
         throw new Error(`scan stats never matched: ${JSON.stringify(stats)}`);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
     await probe.close();
