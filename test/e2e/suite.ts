@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { ScanStats } from '../../src/shared/protocol';
+import type { MentionCount, ScanStats } from '../../src/shared/protocol';
 import {
   browsersToTest,
   launchWithExtension,
@@ -122,17 +122,22 @@ export async function tabIdFor(eb: ExtensionBrowser, url: string): Promise<numbe
   }
 }
 
+/** What the content script reports about its tab (`tab:ping`). */
+export interface ScanReport {
+  stats: ScanStats;
+  counts: MentionCount[];
+}
+
 /**
- * The tab's scan stats, as the content script reports them (`tab:ping`), polled until `until`
- * holds (by default: the first scan has finished). Throws when it never does: a test that waits
- * for the end of the work must not go on without it.
+ * The tab's scan report, polled until `until` holds (by default: the first scan has finished).
+ * Throws when it never does: a test that waits for the end of the work must not go on without it.
  */
-export async function scanStats(
+export async function scanReport(
   eb: ExtensionBrowser,
   url: string,
   until: (s: ScanStats) => boolean = (s) => s.done,
   timeout = 15_000,
-): Promise<ScanStats> {
+): Promise<ScanReport> {
   const probe = await eb.openExtensionPage('popup.html');
   try {
     const tabId = await tabIdOf(probe, url);
@@ -140,9 +145,9 @@ export async function scanStats(
     for (;;) {
       const reply = (await sendToTabFrom(probe, tabId, { type: 'tab:ping', payload: {} }).catch(
         () => null,
-      )) as { stats: ScanStats | null } | null;
+      )) as { stats: ScanStats | null; counts: MentionCount[] } | null;
       const stats = reply?.stats ?? null;
-      if (stats && until(stats)) return stats;
+      if (reply && stats && until(stats)) return { stats, counts: reply.counts };
       if (Date.now() > deadline) {
         throw new Error(`scan stats never matched: ${JSON.stringify(stats)}`);
       }
@@ -151,4 +156,14 @@ export async function scanStats(
   } finally {
     await probe.close();
   }
+}
+
+/** The tab's scan stats once `until` holds (by default: the first scan has finished). */
+export async function scanStats(
+  eb: ExtensionBrowser,
+  url: string,
+  until: (s: ScanStats) => boolean = (s) => s.done,
+  timeout = 15_000,
+): Promise<ScanStats> {
+  return (await scanReport(eb, url, until, timeout)).stats;
 }
