@@ -4,7 +4,7 @@
  * plus the few steps most tests begin with. Kept apart from `harness.ts`, which scripts
  * (`npm start`, the bench) import outside Vitest.
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { MentionCount, ScanStats } from '../../src/shared/protocol';
 import {
@@ -166,4 +166,22 @@ export async function scanStats(
   timeout = 15_000,
 ): Promise<ScanStats> {
   return (await scanReport(eb, url, until, timeout)).stats;
+}
+
+/** Imports a library file from the options page, as a reader would, and waits for the result. */
+export async function importLibraryFile(eb: ExtensionBrowser, file: string): Promise<void> {
+  const options = await eb.openExtensionPage('options.html');
+  try {
+    const input = (await options.waitForSelector(
+      '[data-testid="import"]',
+    )) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await options.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="library-ok"]')?.textContent?.startsWith('Imported'),
+      { timeout: 15_000 },
+    );
+  } finally {
+    await options.close();
+  }
 }
