@@ -33,6 +33,7 @@ export default defineConfig(async () => {
             name: 'unit',
             include: ['test/unit/**/*.test.{ts,tsx}'],
             environment: 'node',
+            setupFiles: ['test/unit/support/setup.ts'],
           },
         },
         {
