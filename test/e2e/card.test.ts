@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import {
   hoverUntilCard,
@@ -9,21 +8,11 @@ import {
   waitForCard,
   waitForHighlights,
 } from './harness';
-import { describeInBrowsers, openFixture } from './suite';
+import { describeInBrowsers, openFixture, settleForScreenshot } from './suite';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
-
-/**
- * Brings the tab forward (background tabs do not run animations) and lets the fade-in end,
- * for the screenshot only (no assertion follows). The card's root is closed, so its animations
- * cannot be awaited from the page: wait them out.
- */
-async function settled(page: Page) {
-  await page.bringToFront();
-  await new Promise((r) => setTimeout(r, 400));
-}
 
 describeInBrowsers('hover card', {}, (s) => {
   const { name } = s;
@@ -39,7 +28,7 @@ describeInBrowsers('hover card', {}, (s) => {
     // Peer differences: CNN's own words are marked against the most common wording.
     expect(card?.marked.join(' ')).toMatch(/on his part/);
     expect(card?.removed).toEqual([]);
-    await settled(page);
+    await settleForScreenshot(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-light-${name}.png`) });
 
     // Esc closes it.
@@ -104,7 +93,7 @@ describeInBrowsers('hover card', {}, (s) => {
       );
       const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
       expect(card?.background).toBe('rgb(28, 32, 38)');
-      await settled(page);
+      await settleForScreenshot(page);
       await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
     } finally {
       await dark.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import { ROOT, hoverUntilCard } from './harness';
-import { describeInBrowsers, openFixture } from './suite';
+import { describeInBrowsers, openFixture, settleForScreenshot } from './suite';
 
 const ARTIFACTS = path.join(ROOT, 'test-results', 'screens');
 const WIDTHS = [320, 560];
@@ -79,8 +79,7 @@ for (const scheme of ['light', 'dark'] as const) {
           height: 900,
         });
         await hoverUntilCard(s.eb, page, '#putin', 'Putin', 8_000);
-        // Let the fade-in end, for the screenshot only (no assertion follows).
-        await new Promise((r) => setTimeout(r, 300));
+        await settleForScreenshot(page);
         await page.screenshot({
           path: path.join(ARTIFACTS, `card-${scheme}-${width}-${name}.png`),
         });

@@ -14,7 +14,7 @@ import {
   waitForHighlights,
   type ExtensionBrowser,
 } from './harness';
-import { describeInBrowsers, importLibraryFile, openFixture } from './suite';
+import { describeInBrowsers, importLibraryFile, openFixture, settleForScreenshot } from './suite';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
 const COVERAGE = path.join(CORPUS, 'coverage');
@@ -123,9 +123,7 @@ describeInBrowsers(
         expect(cnn.outlets).toEqual(['CNN', 'KXLY (CNN affiliate)']);
         const versions = shown.rows.reduce((n, r) => n + r.versions, 0);
         expect(versions).toBeGreaterThanOrEqual(10);
-
-        // Let the fade-in end, for the screenshot only (no assertion follows).
-        await new Promise((r) => setTimeout(r, 300));
+        await settleForScreenshot(page);
         await page.screenshot({
           path: path.join(ARTIFACTS, `versions-light-${name}.png`),
           clip: (await cardState(s.eb, page))!.rect,
@@ -158,8 +156,7 @@ describeInBrowsers(
           await waitForCard(dark, page, (c) => c?.pageRows != null, 5_000);
           const card = await cardState(dark, page, { expand: true });
           expect(card?.background).toBe('rgb(28, 32, 38)');
-          // Let the fade-in end, for the screenshot only.
-          await new Promise((r) => setTimeout(r, 300));
+          await settleForScreenshot(page);
           const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
           await page.screenshot({ path: file, clip: (await cardState(dark, page))!.rect });
           if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));

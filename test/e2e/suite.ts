@@ -185,3 +185,13 @@ export async function importLibraryFile(eb: ExtensionBrowser, file: string): Pro
     await options.close();
   }
 }
+
+/**
+ * Brings the tab forward (background tabs run no animations) and lets the card's fade-in end,
+ * before a screenshot only: no check may rely on it. The card's root is closed, so its
+ * animations cannot be awaited from the page.
+ */
+export async function settleForScreenshot(page: Page): Promise<void> {
+  await page.bringToFront();
+  await new Promise((r) => setTimeout(r, 400));
+}
