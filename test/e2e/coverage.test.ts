@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { readArticles, readReference } from '../../scripts/lib/dataset-files';
-import { buildDataset, type ArticleInput, type Dataset } from '../../src/dataset';
+import { readArticles } from '../../scripts/lib/dataset-files';
+import type { ArticleInput } from '../../src/dataset';
 import {
   cardState,
   CORPUS,
@@ -14,7 +14,13 @@ import {
   waitForHighlights,
   type ExtensionBrowser,
 } from './harness';
-import { describeInBrowsers, importLibraryFile, openFixture, settleForScreenshot } from './suite';
+import {
+  describeInBrowsers,
+  importLibraryFile,
+  openFixture,
+  settleForScreenshot,
+  writeLibraryFile,
+} from './suite';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
 const COVERAGE = path.join(CORPUS, 'coverage');
@@ -50,24 +56,10 @@ function wireCopies(): ArticleInput[] {
  * pipeline as the bundled dataset, without the bundled articles (their statements stay linked).
  */
 async function libraryFile(dir: string): Promise<string> {
-  const reference = await readReference(path.join(ROOT, 'assets/reference'));
-  const seeds = await readArticles(path.join(ROOT, 'assets/articles'));
-  const { dataset } = buildDataset(
-    [...seeds, ...(await readArticles(COVERAGE)), ...wireCopies()],
-    reference,
+  return writeLibraryFile(
+    [...(await readArticles(COVERAGE)), ...wireCopies()],
+    path.join(dir, 'coverage-library.json'),
   );
-  const bundled = new Set(seeds.map((s) => s.file.replace(/\.[^.]+$/, '')));
-  const own = new Set(dataset.statements.filter((s) => !bundled.has(s.article)).map((s) => s.id));
-  const library: Dataset = {
-    ...dataset,
-    articles: dataset.articles.filter((a) => !bundled.has(a.id)),
-    statements: dataset.statements.filter((s) => own.has(s.id)),
-    coverage: dataset.coverage.filter((c) => c.statements.some((s) => own.has(s))),
-    exclusives: [],
-  };
-  const file = path.join(dir, 'coverage-library.json');
-  writeFileSync(file, JSON.stringify(library));
-  return file;
 }
 
 /** The page a reader of AP's story sees: Putin's remark in AP's words. */

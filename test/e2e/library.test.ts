@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
-import { readArticles, readReference } from '../../scripts/lib/dataset-files';
-import { buildDataset, type Dataset } from '../../src/dataset';
 import { libraryIdFor } from '../../src/library/review';
-import { ROOT, hoverUntilCard, type ExtensionBrowser } from './harness';
-import { describeInBrowsers, openFixture, tabIdFor } from './suite';
+import { hoverUntilCard, type ExtensionBrowser } from './harness';
+import { describeInBrowsers, openFixture, tabIdFor, writeLibraryFile } from './suite';
 
 const NEW_QUOTE = 'We hope that the dialogue will be resumed and that this meeting will take place';
 
@@ -39,8 +37,6 @@ const WIRE_TITLE = 'Putin regrets cancelled summit, hopes talks resume';
  * earlier test added.
  */
 async function wireLibraryFile(dir: string): Promise<string> {
-  const reference = await readReference(path.join(ROOT, 'assets/reference'));
-  const seeds = await readArticles(path.join(ROOT, 'assets/articles'));
   const wire = {
     file: 'example-wire-putin.txt',
     text: `${WIRE_TITLE}\n\nRussian President Vladimir Putin said on Thursday: "${NEW_QUOTE}."\n`,
@@ -51,21 +47,7 @@ async function wireLibraryFile(dir: string): Promise<string> {
       language: 'en',
     },
   };
-  const { dataset } = buildDataset([...seeds, wire], reference);
-  const bundled = new Set(seeds.map((a) => a.file.replace(/\.[^.]+$/, '')));
-  const own = new Set(
-    dataset.statements.filter((st) => !bundled.has(st.article)).map((st) => st.id),
-  );
-  const library: Dataset = {
-    ...dataset,
-    articles: dataset.articles.filter((a) => !bundled.has(a.id)),
-    statements: dataset.statements.filter((st) => own.has(st.id)),
-    coverage: dataset.coverage.filter((c) => c.statements.some((id) => own.has(id))),
-    exclusives: [],
-  };
-  const file = path.join(dir, 'wire-library.json');
-  writeFileSync(file, JSON.stringify(library));
-  return file;
+  return writeLibraryFile([wire], path.join(dir, 'wire-library.json'));
 }
 
 /** Empties the library from the options page, when it holds anything. */

@@ -4,12 +4,17 @@
  * plus the few steps most tests begin with. Kept apart from `harness.ts`, which scripts
  * (`npm start`, the bench) import outside Vitest.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { readArticles, readReference } from '../../scripts/lib/dataset-files';
+import { buildDataset, type ArticleInput, type Dataset } from '../../src/dataset';
 import type { MentionCount, ScanStats } from '../../src/shared/protocol';
 import {
   browsersToTest,
   launchWithExtension,
+  ROOT,
   sendToTabFrom,
   serveFixtures,
   startTrap,
@@ -194,4 +199,28 @@ export async function importLibraryFile(eb: ExtensionBrowser, file: string): Pro
 export async function settleForScreenshot(page: Page): Promise<void> {
   await page.bringToFront();
   await new Promise((r) => setTimeout(r, 400));
+}
+
+/**
+ * Writes `file`: a library of `articles`, made by the same pipeline as the bundled dataset (run
+ * with the seeds, so their statements link to the bundled ones) and without the bundled articles,
+ * as "Add this article" would have saved them. Import it with `importLibraryFile`.
+ */
+export async function writeLibraryFile(articles: ArticleInput[], file: string): Promise<string> {
+  const reference = await readReference(path.join(ROOT, 'assets/reference'));
+  const seeds = await readArticles(path.join(ROOT, 'assets/articles'));
+  const { dataset } = buildDataset([...seeds, ...articles], reference);
+  const bundled = new Set(seeds.map((a) => a.file.replace(/\.[^.]+$/, '')));
+  const own = new Set(
+    dataset.statements.filter((st) => !bundled.has(st.article)).map((st) => st.id),
+  );
+  const library: Dataset = {
+    ...dataset,
+    articles: dataset.articles.filter((a) => !bundled.has(a.id)),
+    statements: dataset.statements.filter((st) => own.has(st.id)),
+    coverage: dataset.coverage.filter((c) => c.statements.some((id) => own.has(id))),
+    exclusives: [],
+  };
+  writeFileSync(file, JSON.stringify(library));
+  return file;
 }
