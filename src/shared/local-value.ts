@@ -16,8 +16,10 @@ export interface LocalValue<T> {
 export function localValue<T>(key: string, fallback: T): LocalValue<T> {
   return {
     async get() {
-      const got = await browser.storage.local.get(key);
-      return key in got ? (got[key] as T) : fallback;
+      // Storage holds JSON, never `undefined`: a missing key is absent in browsers and
+      // `undefined` in WXT's fake browser, and both mean "not set".
+      const got = (await browser.storage.local.get(key))[key];
+      return got === undefined ? fallback : (got as T);
     },
     set: (value) => browser.storage.local.set({ [key]: value }),
     watch(cb) {

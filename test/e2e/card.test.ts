@@ -1,53 +1,26 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
-  browsersToTest,
   hoverUntilCard,
   launchWithExtension,
   ROOT,
   sendToTabFrom,
-  serveFixtures,
   tabIdOf,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
   waitForCard,
+  waitForHighlights,
 } from './harness';
+import { describeInBrowsers, openFixture, settleForScreenshot } from './suite';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
 
-/**
- * Brings the tab forward (background tabs do not run animations) and lets the fade-in end.
- * The card's root is closed, so its animations cannot be awaited from the page: wait them out.
- */
-async function settled(page: Page) {
-  await page.bringToFront();
-  await new Promise((r) => setTimeout(r, 400));
-}
+describeInBrowsers('hover card', {}, (s) => {
+  const { name } = s;
+  beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    if (skip) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveFixtures();
-    eb = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
-
-  it.skipIf(skip)('opens on a resting pointer with both outlets side by side', async () => {
-    const page = await eb.browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
-    await page.goto(server.url('summit.html?t=card1'));
-    await waitForHighlights(page, 5);
-    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 5_000);
+  it.skipIf(s.skip)('opens on a resting pointer with both outlets side by side', async () => {
+    const { page } = await openFixture(s, 'summit.html?t=card1', { highlights: 5 });
+    const card = await hoverUntilCard(s.eb, page, '#putin', 'Putin', 5_000);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('has done everything he previously promised');
     expect(card?.text).toContain('Kim Jong Un on his part did everything he promised to do');
@@ -55,12 +28,12 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     // Peer differences: CNN's own words are marked against the most common wording.
     expect(card?.marked.join(' ')).toMatch(/on his part/);
     expect(card?.removed).toEqual([]);
-    await settled(page);
+    await settleForScreenshot(page);
     await page.screenshot({ path: path.join(ARTIFACTS, `card-light-${name}.png`) });
 
     // Esc closes it.
     await page.keyboard.press('Escape');
-    await waitForCard(eb, page, (c) => c === null, 3_000);
+    await waitForCard(s.eb, page, (c) => c === null, 3_000);
 
     // The page's DOM gained our one host element and nothing else.
     const mutations = await page.evaluate(
@@ -78,51 +51,52 @@ describe.each(browsersToTest())('hover card in $name', ({ name, skip }) => {
     await page.close();
   });
 
-  it.skipIf(skip)(
+  it.skipIf(s.skip)(
     'opens from the keyboard with focus inside, and Esc gives focus back',
     async () => {
-      const page = await eb.browser.newPage();
-      await page.setViewport({ width: 1100, height: 800 });
-      const url = server.url('summit.html?t=card2');
-      await page.goto(url);
-      await waitForHighlights(page, 5);
+      const { page, url } = await openFixture(s, 'summit.html?t=card2', { highlights: 5 });
       await page.focus('#field');
-      const probe = await eb.openExtensionPage('popup.html');
-      const tabId = await tabIdOf(probe, url);
+      const probe = await s.eb.openExtensionPage('popup.html');
       // What the keyboard shortcut (commands API) does: reveal the next mention.
-      await sendToTabFrom(probe, tabId, { type: 'tab:reveal', payload: { entity: null } });
+      await sendToTabFrom(probe, await tabIdOf(probe, url), {
+        type: 'tab:reveal',
+        payload: { entity: null },
+      });
       await probe.close();
       await page.bringToFront();
-      const card = await waitForCard(eb, page, (c) => c !== null, 5_000);
+      const card = await waitForCard(s.eb, page, (c) => c !== null, 5_000);
       expect(card?.label).toBe('Donald Trump');
       expect(card?.focused).toBe(true);
       await page.keyboard.press('Escape');
-      await waitForCard(eb, page, (c) => c === null, 3_000);
+      await waitForCard(s.eb, page, (c) => c === null, 3_000);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('field');
       await page.close();
     },
   );
 
-  it.skipIf(skip)('follows a dark colour scheme', async () => {
+  it.skipIf(s.skip)('follows a dark colour scheme', async () => {
     // A browser launched dark (Chromium's flag, Firefox's pref), so both browsers check it: the
     // Firefox protocol cannot emulate the scheme per page.
+    // If the launch could not make it dark, the matchMedia check fails: never a silent pass.
     const dark = await launchWithExtension(name, { colorScheme: 'dark' });
-    const page = await dark.browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
-    await page.goto(server.url('summit.html?t=card3'));
-    await page.evaluate(() => {
-      document.body.style.background = '#111';
-      document.body.style.color = '#eee';
-    });
-    await waitForHighlights(page, 5);
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-      true,
-    );
-    const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
-    expect(card?.background).toBe('rgb(28, 32, 38)');
-    await new Promise((r) => setTimeout(r, 300));
-    await settled(page);
-    await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
-    await dark.close();
+    try {
+      const page = await dark.browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      await page.goto(s.server.url('summit.html?t=card3'));
+      await page.evaluate(() => {
+        document.body.style.background = '#111';
+        document.body.style.color = '#eee';
+      });
+      await waitForHighlights(page, 5);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        true,
+      );
+      const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
+      expect(card?.background).toBe('rgb(28, 32, 38)');
+      await settleForScreenshot(page);
+      await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
+    } finally {
+      await dark.close();
+    }
   });
 });

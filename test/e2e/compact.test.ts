@@ -1,17 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  browsersToTest,
-  hoverUntilCard,
-  launchWithExtension,
-  serveFixtures,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { ROOT, hoverUntilCard } from './harness';
+import { describeInBrowsers, openFixture, settleForScreenshot } from './suite';
 
 const ARTIFACTS = path.join(ROOT, 'test-results', 'screens');
 const WIDTHS = [320, 560];
@@ -42,25 +34,15 @@ const outletLines = (popup: Page) =>
 // the component the card and the compare view share, at the popup's 320 px and at 560 px, in
 // light and dark; screenshots of it and of the card are kept as test artifacts.
 for (const scheme of ['light', 'dark'] as const) {
-  describe.each(browsersToTest())(`compact outlet lines, ${scheme}, in $name`, ({ name, skip }) => {
-    let eb: ExtensionBrowser;
-    let server: FixtureServer;
+  const launch = scheme === 'dark' ? { colorScheme: 'dark' as const } : {};
+  describeInBrowsers(`compact outlet lines, ${scheme},`, { launch }, (s) => {
+    const { name } = s;
+    beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-    beforeAll(async () => {
-      if (skip) return;
-      mkdirSync(ARTIFACTS, { recursive: true });
-      server = await serveFixtures();
-      eb = await launchWithExtension(name, scheme === 'dark' ? { colorScheme: 'dark' } : {});
-    });
-    afterAll(async () => {
-      await eb?.close();
-      await server?.close();
-    });
-
-    it.skipIf(skip)(
+    it.skipIf(s.skip)(
       'statement view: one compact line per outlet, never wrapping twice',
       async () => {
-        const popup = await eb.openExtensionPage('popup.html');
+        const popup = await s.eb.openExtensionPage('popup.html');
         expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
           scheme === 'dark',
         );
@@ -89,14 +71,15 @@ for (const scheme of ['light', 'dark'] as const) {
       },
     );
 
-    it.skipIf(skip)('card screenshots at 320 and 560 px', async () => {
+    it.skipIf(s.skip)('card screenshots at 320 and 560 px', async () => {
       for (const width of WIDTHS) {
-        const page = await eb.browser.newPage();
-        await page.setViewport({ width, height: 900 });
-        await page.goto(server.url(`summit.html?t=compact-${scheme}-${width}`));
-        await waitForHighlights(page, 5);
-        await hoverUntilCard(eb, page, '#putin', 'Putin', 8_000);
-        await new Promise((r) => setTimeout(r, 300));
+        const { page } = await openFixture(s, `summit.html?t=compact-${scheme}-${width}`, {
+          highlights: 5,
+          width,
+          height: 900,
+        });
+        await hoverUntilCard(s.eb, page, '#putin', 'Putin', 8_000);
+        await settleForScreenshot(page);
         await page.screenshot({
           path: path.join(ARTIFACTS, `card-${scheme}-${width}-${name}.png`),
         });

@@ -1,23 +1,26 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ElementHandle } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readArticles, readReference } from '../../scripts/lib/dataset-files';
-import { buildDataset, type ArticleInput, type Dataset } from '../../src/dataset';
+import { beforeAll, expect, it } from 'vitest';
+import { readArticles } from '../../scripts/lib/dataset-files';
+import type { ArticleInput } from '../../src/dataset';
 import {
-  browsersToTest,
   cardState,
   CORPUS,
   hoverUntilCard,
   launchWithExtension,
   ROOT,
-  serveFixtures,
   waitForCard,
   waitForHighlights,
   type ExtensionBrowser,
-  type FixtureServer,
 } from './harness';
+import {
+  describeInBrowsers,
+  importLibraryFile,
+  openFixture,
+  settleForScreenshot,
+  writeLibraryFile,
+} from './suite';
 
 const ARTIFACTS = path.join(ROOT, 'test-results');
 const COVERAGE = path.join(CORPUS, 'coverage');
@@ -53,24 +56,10 @@ function wireCopies(): ArticleInput[] {
  * pipeline as the bundled dataset, without the bundled articles (their statements stay linked).
  */
 async function libraryFile(dir: string): Promise<string> {
-  const reference = await readReference(path.join(ROOT, 'assets/reference'));
-  const seeds = await readArticles(path.join(ROOT, 'assets/articles'));
-  const { dataset } = buildDataset(
-    [...seeds, ...(await readArticles(COVERAGE)), ...wireCopies()],
-    reference,
+  return writeLibraryFile(
+    [...(await readArticles(COVERAGE)), ...wireCopies()],
+    path.join(dir, 'coverage-library.json'),
   );
-  const bundled = new Set(seeds.map((s) => s.file.replace(/\.[^.]+$/, '')));
-  const own = new Set(dataset.statements.filter((s) => !bundled.has(s.article)).map((s) => s.id));
-  const library: Dataset = {
-    ...dataset,
-    articles: dataset.articles.filter((a) => !bundled.has(a.id)),
-    statements: dataset.statements.filter((s) => own.has(s.id)),
-    coverage: dataset.coverage.filter((c) => c.statements.some((s) => own.has(s))),
-    exclusives: [],
-  };
-  const file = path.join(dir, 'coverage-library.json');
-  writeFileSync(file, JSON.stringify(library));
-  return file;
 }
 
 /** The page a reader of AP's story sees: Putin's remark in AP's words. */
@@ -83,103 +72,91 @@ const AP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 /** Imports the AP-style articles and the wire copies into the browser's library. */
 async function importLibrary(eb: ExtensionBrowser): Promise<void> {
   const file = await libraryFile(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-coverage-')));
-  const options = await eb.openExtensionPage('options.html');
-  const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(file);
-  await options.waitForFunction(
-    () => document.querySelector('[data-testid="library-ok"]')?.textContent?.startsWith('Imported'),
-    { timeout: 15_000 },
-  );
-  await options.close();
+  await importLibraryFile(eb, file);
 }
 
-describe.each(browsersToTest())('many versions of one utterance in $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
-  const noCorpus = existsSync(COVERAGE) ? null : `no coverage corpus at ${COVERAGE}`;
+describeInBrowsers(
+  'many versions of one utterance',
+  {
+    generated: { '/ap-story.html': AP_PAGE },
+    skip: existsSync(COVERAGE) ? null : `no coverage corpus at ${COVERAGE}`,
+    ready: (s) => importLibrary(s.eb),
+  },
+  (s) => {
+    const { name } = s;
+    beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-  beforeAll(async () => {
-    if (skip || noCorpus) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveFixtures({}, { '/ap-story.html': AP_PAGE });
-    eb = await launchWithExtension(name);
-    await importLibrary(eb);
-  }, 60_000);
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
+    it.skipIf(s.skip)(
+      "sets the page's version beside RT's and CNN's, wire copies in one row",
+      async () => {
+        const { page } = await openFixture(s, 'ap-story.html', { height: 900 });
+        await hoverUntilCard(s.eb, page, 'h1', 'Putin', 8_000);
+        // Read through an extension page: the card's shadow root is closed to the page.
+        await waitForCard(s.eb, page, (c) => c?.pageRows != null, 5_000);
+        const card = (await cardState(s.eb, page, { expand: true }))!;
+        const shown = { rows: card.pageRows!, more: card.more };
+        expect(shown.rows).not.toBeNull();
+        // AP's wording, word for word in three papers: one row, marked as what this page quotes.
+        const ap = shown.rows.find((r) => r.page)!;
+        expect(ap.outlets).toEqual(
+          expect.arrayContaining(['Valley Gazette (AP)', 'Harbor Times (AP)']),
+        );
+        expect(ap.outlets.some((o) => o.startsWith('Waterloo Region Record'))).toBe(true);
+        expect(ap.versions).toBe(3);
+        expect(ap.text).toContain(AP_WORDS);
+        // RT's and CNN's renderings stand beside it, their own words marked.
+        const rt = shown.rows.find((r) => r.outlets.includes('RT') && r.text.includes('has done'))!;
+        const cnn = shown.rows.find(
+          (r) => r.outlets.includes('CNN') && r.text.includes('on his part'),
+        )!;
+        expect(rt.marked.join(' ')).toMatch(/previously/);
+        expect(cnn.marked.join(' ')).toMatch(/on his part/);
+        // CNN's syndicated copy (KXLY) shares CNN's row.
+        expect(cnn.outlets).toEqual(['CNN', 'KXLY (CNN affiliate)']);
+        const versions = shown.rows.reduce((n, r) => n + r.versions, 0);
+        expect(versions).toBeGreaterThanOrEqual(10);
+        await settleForScreenshot(page);
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `versions-light-${name}.png`),
+          clip: (await cardState(s.eb, page))!.rect,
+        });
+        await page.close();
+      },
+    );
 
-  it.skipIf(skip || noCorpus)(
-    "sets the page's version beside RT's and CNN's, wire copies in one row",
-    async () => {
-      const page = await eb.browser.newPage();
-      await page.setViewport({ width: 1100, height: 900 });
-      await page.goto(server.url('ap-story.html'));
-      await waitForHighlights(page, 1);
-      await hoverUntilCard(eb, page, 'h1', 'Putin', 8_000);
-      // Read through an extension page: the card's shadow root is closed to the page.
-      await waitForCard(eb, page, (c) => c?.pageRows != null, 5_000);
-      const card = (await cardState(eb, page, { expand: true }))!;
-      const shown = { rows: card.pageRows!, more: card.more };
-      expect(shown.rows).not.toBeNull();
-      // AP's wording, word for word in three papers: one row, marked as what this page quotes.
-      const ap = shown.rows.find((r) => r.page)!;
-      expect(ap.outlets).toEqual(
-        expect.arrayContaining(['Valley Gazette (AP)', 'Harbor Times (AP)']),
-      );
-      expect(ap.outlets.some((o) => o.startsWith('Waterloo Region Record'))).toBe(true);
-      expect(ap.versions).toBe(3);
-      expect(ap.text).toContain(AP_WORDS);
-      // RT's and CNN's renderings stand beside it, their own words marked.
-      const rt = shown.rows.find((r) => r.outlets.includes('RT') && r.text.includes('has done'))!;
-      const cnn = shown.rows.find(
-        (r) => r.outlets.includes('CNN') && r.text.includes('on his part'),
-      )!;
-      expect(rt.marked.join(' ')).toMatch(/previously/);
-      expect(cnn.marked.join(' ')).toMatch(/on his part/);
-      // CNN's syndicated copy (KXLY) shares CNN's row.
-      expect(cnn.outlets).toEqual(['CNN', 'KXLY (CNN affiliate)']);
-      const versions = shown.rows.reduce((n, r) => n + r.versions, 0);
-      expect(versions).toBeGreaterThanOrEqual(10);
-
-      await new Promise((r) => setTimeout(r, 300));
-      await page.screenshot({
-        path: path.join(ARTIFACTS, `versions-light-${name}.png`),
-        clip: (await cardState(eb, page))!.rect,
-      });
-      await page.close();
-    },
-  );
-
-  it.skipIf(skip || noCorpus)(
-    'shows the many-version card in a dark colour scheme',
-    async () => {
-      // A browser launched dark (Chromium's flag, Firefox's pref: Firefox's protocol cannot
-      // emulate the scheme per page), with the same library.
-      const dark = await launchWithExtension(name, { colorScheme: 'dark' });
-      await importLibrary(dark);
-      const page = await dark.browser.newPage();
-      await page.setViewport({ width: 1100, height: 900 });
-      await page.goto(server.url('ap-story.html?dark'));
-      await page.evaluate(() => {
-        document.body.style.background = '#111';
-        document.body.style.color = '#eee';
-      });
-      await waitForHighlights(page, 1);
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-        true,
-      );
-      await hoverUntilCard(dark, page, 'h1', 'Putin', 8_000);
-      await waitForCard(dark, page, (c) => c?.pageRows != null, 5_000);
-      const card = await cardState(dark, page, { expand: true });
-      expect(card?.background).toBe('rgb(28, 32, 38)');
-      await new Promise((r) => setTimeout(r, 300));
-      const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
-      await page.screenshot({ path: file, clip: (await cardState(dark, page))!.rect });
-      if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));
-      await dark.close();
-    },
-    90_000,
-  );
-});
+    it.skipIf(s.skip)(
+      'shows the many-version card in a dark colour scheme',
+      async () => {
+        // A browser launched dark (Chromium's flag, Firefox's pref: Firefox's protocol cannot
+        // emulate the scheme per page), with the same library.
+        // If the launch could not make it dark, the matchMedia check fails: never a silent pass.
+        const dark = await launchWithExtension(name, { colorScheme: 'dark' });
+        try {
+          await importLibrary(dark);
+          const page = await dark.browser.newPage();
+          await page.setViewport({ width: 1100, height: 900 });
+          await page.goto(s.server.url('ap-story.html?dark'));
+          await page.evaluate(() => {
+            document.body.style.background = '#111';
+            document.body.style.color = '#eee';
+          });
+          await waitForHighlights(page, 1);
+          expect(
+            await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
+          ).toBe(true);
+          await hoverUntilCard(dark, page, 'h1', 'Putin', 8_000);
+          await waitForCard(dark, page, (c) => c?.pageRows != null, 5_000);
+          const card = await cardState(dark, page, { expand: true });
+          expect(card?.background).toBe('rgb(28, 32, 38)');
+          await settleForScreenshot(page);
+          const file = path.join(ARTIFACTS, `versions-dark-${name}.png`);
+          await page.screenshot({ path: file, clip: (await cardState(dark, page))!.rect });
+          if (name === 'chromium') copyFileSync(file, path.join(ARTIFACTS, 'versions-dark.png'));
+        } finally {
+          await dark.close();
+        }
+      },
+      90_000,
+    );
+  },
+);

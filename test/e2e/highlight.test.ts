@@ -1,45 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browsersToTest,
-  highlightedTexts,
-  launchWithExtension,
-  serveFixtures,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { expect, it } from 'vitest';
+import { highlightedTexts, waitForHighlights } from './harness';
+import { describeInBrowsers, openFixture, scanStats } from './suite';
 
-describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
+describeInBrowsers('highlights', {}, (s) => {
+  it.skipIf(s.skip)(
+    'marks people and the event, names split across elements included',
+    async () => {
+      const { page } = await openFixture(s, 'summit.html?t=high1', { highlights: 5 });
+      const texts = await highlightedTexts(page);
+      expect(texts).toContain('Singapore summit');
+      expect(texts).toContain('Russian President Vladimir Putin');
+      expect(texts).toContain('North Korean leader Kim Jong Un');
+      expect(texts).toContain('French President Emmanuel Macron');
+      expect(texts).toContain('Senator Konstantin Kosachev');
+      await page.close();
+    },
+  );
 
-  beforeAll(async () => {
-    if (skip) return;
-    server = await serveFixtures();
-    eb = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
-
-  it.skipIf(skip)('marks people and the event, names split across elements included', async () => {
-    const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html?t=high1'));
-    await waitForHighlights(page, 5);
-    const texts = await highlightedTexts(page);
-    expect(texts).toContain('Singapore summit');
-    expect(texts).toContain('Russian President Vladimir Putin');
-    expect(texts).toContain('North Korean leader Kim Jong Un');
-    expect(texts).toContain('French President Emmanuel Macron');
-    expect(texts).toContain('Senator Konstantin Kosachev');
-    await page.close();
-  });
-
-  it.skipIf(skip)('skips namesakes, form fields and editors', async () => {
-    const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html?t=high2'));
-    await waitForHighlights(page, 5);
+  it.skipIf(s.skip)('skips namesakes, form fields and editors', async () => {
+    const { page, url } = await openFixture(s, 'summit.html?t=high2', { highlights: 5 });
+    // Nothing marked there, once the scan has read the whole page.
+    await scanStats(s.eb, url);
     const texts = await highlightedTexts(page);
     expect(texts.join('|')).not.toMatch(/Melania|Jr|Kardashian/);
     // Field and editor text sits in its own nodes; no highlight may start inside them.
@@ -47,7 +28,7 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
         .highlights;
       const h = registry.get('counterpoint-mention');
-      const skipped = ['#field', '#area', '#editor'].map((s) => document.querySelector(s)!);
+      const skipped = ['#field', '#area', '#editor'].map((sel) => document.querySelector(sel)!);
       return [...(h ?? [])].filter((r) => skipped.some((el) => el.contains(r.startContainer)))
         .length;
     });
@@ -55,11 +36,10 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
     await page.close();
   });
 
-  it.skipIf(skip)('leaves the DOM as it was: the page observer sees no change', async () => {
-    const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html?t=high3'));
-    await waitForHighlights(page, 5);
-    await new Promise((r) => setTimeout(r, 300));
+  it.skipIf(s.skip)('leaves the DOM as it was: the page observer sees no change', async () => {
+    const { page, url } = await openFixture(s, 'summit.html?t=high3', { highlights: 5 });
+    // The end of the work, as the content script reports it: its scan has finished.
+    await scanStats(s.eb, url);
     const mutations = await page.evaluate(
       () => (window as unknown as { __mutations: unknown[] }).__mutations,
     );
@@ -67,10 +47,8 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
     await page.close();
   });
 
-  it.skipIf(skip)('finds mentions in content the page appends while you watch', async () => {
-    const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html?t=high4'));
-    await waitForHighlights(page, 5);
+  it.skipIf(s.skip)('finds mentions in content the page appends while you watch', async () => {
+    const { page } = await openFixture(s, 'summit.html?t=high4', { highlights: 5 });
     const before = (await highlightedTexts(page)).length;
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -89,10 +67,8 @@ describe.each(browsersToTest())('highlights in $name', ({ name, skip }) => {
     await page.close();
   });
 
-  it.skipIf(skip)('re-applies its highlights when the page clears CSS.highlights', async () => {
-    const page = await eb.browser.newPage();
-    await page.goto(server.url('summit.html?t=high5'));
-    await waitForHighlights(page, 5);
+  it.skipIf(s.skip)('re-applies its highlights when the page clears CSS.highlights', async () => {
+    const { page } = await openFixture(s, 'summit.html?t=high5', { highlights: 5 });
     await page.evaluate(() =>
       (CSS as unknown as { highlights: Map<string, unknown> }).highlights.clear(),
     );

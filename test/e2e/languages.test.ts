@@ -1,26 +1,19 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
-  browsersToTest,
   cardState,
   waitForCard,
   highlightedTexts,
   hoverUntilCard,
-  launchWithExtension,
   sendToTabFrom,
-  serveFixtures,
   tabIdOf,
-  waitForHighlights,
   type ExtensionBrowser,
-  type FixtureServer,
 } from './harness';
+import { describeInBrowsers, openFixture, scanStats, tabIdFor, type BrowserSuite } from './suite';
 
 /** The people and events the popup lists for a tab, as "name count". */
 async function onThisPage(eb: ExtensionBrowser, url: string): Promise<string[]> {
-  const probe = await eb.openExtensionPage('popup.html');
-  const tabId = await tabIdOf(probe, url);
-  await probe.close();
-  const popup = await eb.openExtensionPage(`popup.html?tab=${tabId}`);
+  const popup = await eb.openExtensionPage(`popup.html?tab=${await tabIdFor(eb, url)}`);
   await popup.waitForSelector('[data-testid="mentions"] .mention');
   const listed = await popup.$$eval('[data-testid="mentions"] .mention', (els) =>
     els.map(
@@ -46,39 +39,29 @@ async function searchFor(eb: ExtensionBrowser, query: string): Promise<string[]>
   return rows;
 }
 
-describe.each(browsersToTest())('pages in other languages in $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
+/**
+ * These tests check that every name form is found: every mention marked, not the quiet default
+ * (which test/e2e/quiet.test.ts covers).
+ */
+async function markEveryMention(s: BrowserSuite): Promise<void> {
+  const options = await s.eb.openExtensionPage('options.html');
+  await options.waitForSelector('[data-testid="mark-every"]');
+  await options.click('[data-testid="mark-every"]');
+  await options.waitForFunction(
+    () => (document.querySelector('[data-testid="mark-every"]') as HTMLInputElement).checked,
+  );
+  await options.close();
+}
 
-  beforeAll(async () => {
-    if (skip) return;
-    server = await serveFixtures();
-    eb = await launchWithExtension(name);
-    // These tests check that every name form is found: every mention marked, not the quiet
-    // default (which test/e2e/quiet.test.ts covers).
-    const options = await eb.openExtensionPage('options.html');
-    await options.waitForSelector('[data-testid="mark-every"]');
-    await options.click('[data-testid="mark-every"]');
-    await options.waitForFunction(
-      () => (document.querySelector('[data-testid="mark-every"]') as HTMLInputElement).checked,
-    );
-    await options.close();
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
-
+describeInBrowsers('pages in other languages', { ready: markEveryMention }, (s) => {
+  /** The page once its scan is done: what is not marked then never will be. */
   const open = async (file: string, min: number): Promise<{ page: Page; url: string }> => {
-    const page = await eb.browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
-    const url = server.url(file);
-    await page.goto(url);
-    await waitForHighlights(page, min);
-    return { page, url };
+    const opened = await openFixture(s, file, { highlights: min });
+    await scanStats(s.eb, opened.url);
+    return opened;
   };
 
-  it.skipIf(skip)('a French page: marks, namesakes left alone, Putin’s card', async () => {
+  it.skipIf(s.skip)('a French page: marks, namesakes left alone, Putin’s card', async () => {
     const { page, url } = await open('article-fr.html?t=lang-fr', 8);
     const texts = await highlightedTexts(page);
     expect(texts).toEqual(
@@ -94,7 +77,7 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
       ]),
     );
     expect(texts.join('|')).not.toMatch(/Melania|Ivanka/);
-    expect(await onThisPage(eb, url)).toEqual(
+    expect(await onThisPage(s.eb, url)).toEqual(
       [
         'Donald Trump 1',
         'Emmanuel Macron 2',
@@ -104,14 +87,14 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
       ].sort(),
     );
     await page.bringToFront();
-    await hoverUntilCard(eb, page, '#poutine', 'Poutine', 8_000);
-    const card = await cardState(eb, page);
+    await hoverUntilCard(s.eb, page, '#poutine', 'Poutine', 8_000);
+    const card = await cardState(s.eb, page);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('This page is in French; these statements are in English.');
     await page.close();
   });
 
-  it.skipIf(skip)(
+  it.skipIf(s.skip)(
     'a Russian page: declined names, namesakes left alone, Putin’s card',
     async () => {
       const { page, url } = await open('article-ru.html?t=lang-ru', 9);
@@ -131,7 +114,7 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
         ]),
       );
       expect(texts.join('|')).not.toMatch(/младший|Мелания/);
-      expect(await onThisPage(eb, url)).toEqual(
+      expect(await onThisPage(s.eb, url)).toEqual(
         [
           'Donald Trump 1',
           'Emmanuel Macron 1',
@@ -142,17 +125,17 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
         ].sort(),
       );
       await page.bringToFront();
-      await hoverUntilCard(eb, page, '#putina', 'Путина', 8_000);
-      const card = await cardState(eb, page);
+      await hoverUntilCard(s.eb, page, '#putina', 'Путина', 8_000);
+      const card = await cardState(s.eb, page);
       expect(card?.label).toBe('Vladimir Putin');
       expect(card?.text).toContain('This page is in Russian; these statements are in English.');
       await page.close();
     },
   );
 
-  it.skipIf(skip)('the keyboard cursor walks a Russian page’s mentions in order', async () => {
+  it.skipIf(s.skip)('the keyboard cursor walks a Russian page’s mentions in order', async () => {
     const { page, url } = await open('article-ru.html?t=lang-keys', 9);
-    const probe = await eb.openExtensionPage('popup.html');
+    const probe = await s.eb.openExtensionPage('popup.html');
     const tabId = await tabIdOf(probe, url);
     const labels: (string | null)[] = [];
     for (let i = 0; i < 3; i++) {
@@ -160,7 +143,7 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
       await sendToTabFrom(probe, tabId, { type: 'tab:reveal', payload: { entity: null } });
       const previous = labels.at(-1) ?? null;
       const card = await waitForCard(
-        eb,
+        s.eb,
         page,
         (c) => c?.label != null && c.label !== previous,
         5_000,
@@ -173,8 +156,8 @@ describe.each(browsersToTest())('pages in other languages in $name', ({ name, sk
     await page.close();
   });
 
-  it.skipIf(skip)('popup search finds Putin as French and Russian spell him', async () => {
-    expect((await searchFor(eb, 'Poutine'))[0]).toBe('person: Vladimir Putin');
-    expect((await searchFor(eb, 'Путин'))[0]).toBe('person: Vladimir Putin');
+  it.skipIf(s.skip)('popup search finds Putin as French and Russian spell him', async () => {
+    expect((await searchFor(s.eb, 'Poutine'))[0]).toBe('person: Vladimir Putin');
+    expect((await searchFor(s.eb, 'Путин'))[0]).toBe('person: Vladimir Putin');
   });
 });

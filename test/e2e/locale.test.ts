@@ -2,17 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browsersToTest,
-  hoverUntilCard,
-  launchWithExtension,
-  serveFixtures,
-  tabIdOf,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { expect, it } from 'vitest';
+import { hoverUntilCard } from './harness';
+import { describeInBrowsers, openFixture, tabIdFor } from './suite';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
@@ -21,30 +13,10 @@ const attr = (page: Page, selector: string, name: string) =>
 
 // The browser's UI in French (Chromium --lang=fr, Firefox intl.locale.requested=fr with its
 // French language pack): every extension surface speaks French.
-describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
-  let tabId: number;
-
-  beforeAll(async () => {
-    if (skip) return;
-    server = await serveFixtures();
-    eb = await launchWithExtension(name, { locale: 'fr' });
-    const page = await eb.browser.newPage();
-    const url = server.url('mentions.html?t=locale');
-    await page.goto(url);
-    await waitForHighlights(page, 5);
-    const probe = await eb.openExtensionPage('popup.html');
-    tabId = await tabIdOf(probe, url);
-    await probe.close();
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
-
-  it.skipIf(skip)('shows the popup in French', async () => {
-    const popup = await eb.openExtensionPage(`popup.html?tab=${tabId}`);
+describeInBrowsers('a French browser', { launch: { locale: 'fr' } }, (s) => {
+  it.skipIf(s.skip)('shows the popup in French', async () => {
+    const { page, url } = await openFixture(s, 'mentions.html?t=locale', { highlights: 5 });
+    const popup = await s.eb.openExtensionPage(`popup.html?tab=${await tabIdFor(s.eb, url)}`);
     await popup.waitForSelector('[data-testid="mentions"] .mention');
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^fr/);
     expect(await text(popup, '#on-this-page')).toBe('Sur cette page');
@@ -62,10 +34,11 @@ describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
     expect(counts.length).toBeGreaterThan(0);
     for (const c of counts) expect(c).toMatch(/^\d+ mentions?$/);
     await popup.close();
+    await page.close();
   });
 
-  it.skipIf(skip)('shows the options page in French', async () => {
-    const options = await eb.openExtensionPage('options.html');
+  it.skipIf(s.skip)('shows the options page in French', async () => {
+    const options = await s.eb.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid="hover-delay"]');
     expect(await options.title()).toBe('Paramètres de Counterpoint');
     expect(await text(options, '#library-heading')).toBe('Votre bibliothèque');
@@ -85,12 +58,9 @@ describe.each(browsersToTest())('a French browser, $name', ({ name, skip }) => {
     await options.close();
   });
 
-  it.skipIf(skip)('shows the card in French', async () => {
-    const page = await eb.browser.newPage();
-    await page.setViewport({ width: 1100, height: 800 });
-    await page.goto(server.url('summit.html?t=locale-card'));
-    await waitForHighlights(page, 5);
-    const card = await hoverUntilCard(eb, page, '#putin', 'Putin', 8_000);
+  it.skipIf(s.skip)('shows the card in French', async () => {
+    const { page } = await openFixture(s, 'summit.html?t=locale-card', { highlights: 5 });
+    const card = await hoverUntilCard(s.eb, page, '#putin', 'Putin', 8_000);
     expect(card?.label).toBe('Vladimir Putin');
     expect(card?.text).toContain('Comment les médias ont rapporté les mêmes mots');
     expect(card?.text).toContain('Russie');

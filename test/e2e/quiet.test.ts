@@ -1,17 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  HIGHLIGHT_NAME,
-  browsersToTest,
-  launchWithExtension,
-  sendToTabFrom,
-  serveFixtures,
-  tabIdOf,
-  waitForHighlights,
-  waitInPage,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { expect, it } from 'vitest';
+import { HIGHLIGHT_NAME, sendToTabFrom, tabIdOf, waitInPage } from './harness';
+import { describeInBrowsers, openFixture, scanReport, scanStats, type BrowserSuite } from './suite';
 
 // A political story: Trump in each of ten paragraphs, Putin in one. Quiet default: a person is
 // marked at the first mention and again only three paragraphs that name someone later.
@@ -42,112 +32,97 @@ const RU_FORMS = ['Владимир Путин', 'Путина', 'Путину',
 const PAGE_RU = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Тихо</title></head>
 <body><article>${RU_FORMS.map((f, i) => `<p>Абзац ${i}: ${f} и другие.</p>`).join('\n')}</article></body></html>`;
 
-interface Ping {
-  counts: { entity: string; count: number }[];
-  stats: { done: boolean; mentions: number; marks: number } | null;
+/**
+ * A quiet page of its own (`run` keeps its URL apart) and an options page, once the scan is
+ * done: each test starts from a fresh cursor and the default settings.
+ */
+async function quietPage(s: BrowserSuite, file: string, run: string) {
+  const { page, url } = await openFixture(s, `${file}?t=${run}`);
+  const report = await scanReport(s.eb, url);
+  const options = await s.eb.openExtensionPage('options.html');
+  await options.waitForSelector('[data-testid="mark-every"]');
+  const tabId = await tabIdOf(options, url);
+  return { page, url, report, options, tabId };
 }
 
-describe.each(browsersToTest())('quiet marks in $name', ({ name, skip }) => {
-  let eb: ExtensionBrowser;
-  let server: FixtureServer;
-  let page: Page;
-  let options: Page;
-  let tabId: number;
-  const ping = async () =>
-    (await sendToTabFrom(options, tabId, { type: 'tab:ping', payload: {} })) as Ping;
-
-  beforeAll(async () => {
-    if (skip) return;
-    server = await serveFixtures({}, { '/quiet.html': PAGE, '/quiet-ru.html': PAGE_RU });
-    eb = await launchWithExtension(name);
-    page = await eb.browser.newPage();
-    const url = server.url('quiet.html');
-    await page.goto(url);
-    await waitForHighlights(page, 1);
-    options = await eb.openExtensionPage('options.html');
-    tabId = await tabIdOf(options, url);
-    await options.waitForSelector('[data-testid="mark-every"]');
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
-
-  it.skipIf(skip)(
-    'marks a first mention, then one every few paragraphs; counts every mention',
-    async () => {
-      const deadline = Date.now() + 10_000;
-      let reply = await ping();
-      while (!reply.stats?.done && Date.now() < deadline) reply = await ping();
-      expect(reply.stats?.done).toBe(true);
-      expect(await marks(page)).toEqual([
-        'Paragraph 0:President Donald Trump',
-        'Paragraph 3:President Donald Trump',
-        'Paragraph 4:Vladimir Putin',
-        'Paragraph 6:President Donald Trump',
-        'Paragraph 9:President Donald Trump',
-      ]);
-      // "On this page" counts every mention, marked or not.
-      expect(reply.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(10);
-      expect(reply.stats).toMatchObject({ mentions: 11, marks: 5 });
-    },
-  );
-
-  it.skipIf(skip)('works the same on a Russian page, declined forms included', async () => {
-    const ru = await eb.browser.newPage();
-    const url = server.url('quiet-ru.html');
-    await ru.goto(url);
-    await waitForHighlights(ru, 1);
-    const id = await tabIdOf(options, url);
-    const deadline = Date.now() + 10_000;
-    let reply = (await sendToTabFrom(options, id, { type: 'tab:ping', payload: {} })) as Ping;
-    while (!reply.stats?.done && Date.now() < deadline) {
-      reply = (await sendToTabFrom(options, id, { type: 'tab:ping', payload: {} })) as Ping;
-    }
-    expect(await marks(ru)).toEqual(['Абзац 0: Вл:Владимир Путин', 'Абзац 3: Пу:Путиным']);
-    expect(reply.counts.find((c) => c.entity === 'vladimir-putin')?.count).toBe(5);
-    await ru.close();
-  });
-
-  it.skipIf(skip)('the keyboard cursor visits marks only', async () => {
-    const visited: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const moved = await sendToTabFrom(options, tabId, {
-        type: 'tab:reveal',
-        payload: { entity: 'donald-trump' },
-      });
-      expect(moved).toBe(true);
-      // The mention is scrolled to a third of the viewport's height.
-      visited.push(
-        await page.evaluate(
-          () => document.elementFromPoint(30, innerHeight / 3 + 4)?.textContent?.slice(0, 11) ?? '',
-        ),
-      );
-    }
-    expect(visited).toEqual([
-      'Paragraph 0',
-      'Paragraph 3',
-      'Paragraph 6',
-      'Paragraph 9',
-      'Paragraph 0',
-    ]);
-    await page.keyboard.press('Escape');
-  });
-
-  it.skipIf(skip)('"Mark every mention" applies at once, and back', async () => {
-    await options.click('[data-testid="mark-every"]');
-    await waitInPage(page, () => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-      return (registry?.get('counterpoint-mention')?.size ?? 0) === 11;
-    });
-    expect((await marks(page)).filter((m) => m.endsWith('President Donald Trump'))).toHaveLength(
-      10,
+describeInBrowsers(
+  'quiet marks',
+  { generated: { '/quiet.html': PAGE, '/quiet-ru.html': PAGE_RU } },
+  (s) => {
+    it.skipIf(s.skip)(
+      'marks a first mention, then one every few paragraphs; counts every mention',
+      async () => {
+        const { page, report, options } = await quietPage(s, 'quiet.html', 'first');
+        expect(await marks(page)).toEqual([
+          'Paragraph 0:President Donald Trump',
+          'Paragraph 3:President Donald Trump',
+          'Paragraph 4:Vladimir Putin',
+          'Paragraph 6:President Donald Trump',
+          'Paragraph 9:President Donald Trump',
+        ]);
+        // "On this page" counts every mention, marked or not.
+        expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(10);
+        expect(report.stats).toMatchObject({ mentions: 11, marks: 5 });
+        await options.close();
+        await page.close();
+      },
     );
-    await options.click('[data-testid="mark-every"]');
-    await waitInPage(page, () => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-      return (registry?.get('counterpoint-mention')?.size ?? 0) === 5;
+
+    it.skipIf(s.skip)('works the same on a Russian page, declined forms included', async () => {
+      const { page, report, options } = await quietPage(s, 'quiet-ru.html', 'ru');
+      expect(await marks(page)).toEqual(['Абзац 0: Вл:Владимир Путин', 'Абзац 3: Пу:Путиным']);
+      expect(report.counts.find((c) => c.entity === 'vladimir-putin')?.count).toBe(5);
+      await options.close();
+      await page.close();
     });
-    expect((await ping()).stats).toMatchObject({ mentions: 11, marks: 5 });
-  });
-});
+
+    it.skipIf(s.skip)('the keyboard cursor visits marks only', async () => {
+      const { page, options, tabId } = await quietPage(s, 'quiet.html', 'cursor');
+      const visited: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const moved = await sendToTabFrom(options, tabId, {
+          type: 'tab:reveal',
+          payload: { entity: 'donald-trump' },
+        });
+        expect(moved).toBe(true);
+        // The mention is scrolled to a third of the viewport's height.
+        visited.push(
+          await page.evaluate(
+            () =>
+              document.elementFromPoint(30, innerHeight / 3 + 4)?.textContent?.slice(0, 11) ?? '',
+          ),
+        );
+      }
+      expect(visited).toEqual([
+        'Paragraph 0',
+        'Paragraph 3',
+        'Paragraph 6',
+        'Paragraph 9',
+        'Paragraph 0',
+      ]);
+      await page.keyboard.press('Escape');
+      await options.close();
+      await page.close();
+    });
+
+    it.skipIf(s.skip)('"Mark every mention" applies at once, and back', async () => {
+      const { page, url, options } = await quietPage(s, 'quiet.html', 'every');
+      await options.click('[data-testid="mark-every"]');
+      await waitInPage(page, () => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+        return (registry?.get('counterpoint-mention')?.size ?? 0) === 11;
+      });
+      expect((await marks(page)).filter((m) => m.endsWith('President Donald Trump'))).toHaveLength(
+        10,
+      );
+      await options.click('[data-testid="mark-every"]');
+      await waitInPage(page, () => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+        return (registry?.get('counterpoint-mention')?.size ?? 0) === 5;
+      });
+      expect(await scanStats(s.eb, url)).toMatchObject({ mentions: 11, marks: 5 });
+      await options.close();
+      await page.close();
+    });
+  },
+);

@@ -163,7 +163,10 @@ export function SearchPanel({ search, onOpen, onEscapeEmpty }: SearchPanelProps)
           if (group.length === 0) return null;
           return (
             <div key={kind} role="group" aria-label={t(KIND_LABELS[kind])} class="results__group">
-              <h3 class="results__kind">{t(KIND_LABELS[kind])}</h3>
+              {/* Seen, not read out: the group's label says it, and a listbox holds only options. */}
+              <h3 class="results__kind" aria-hidden="true">
+                {t(KIND_LABELS[kind])}
+              </h3>
               {group.map((r) => {
                 index++;
                 const i = index;

@@ -1,25 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MatcherSpec } from '../../../src/matching';
+import { bumpLibraryRevision } from '../../../src/shared/library-signal';
+import { bootFor, cachedBootSpec } from '../../../src/background/boot-spec';
+import { fixtureDataset } from '../cards/fixture';
+import { mergeDataset } from '../../../src/library/merge';
 
-const state = vi.hoisted(() => ({ revision: 1, store: new Map<string, unknown>() }));
-
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      session: {
-        get: async (key: string) => ({ [key]: state.store.get(key) }),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) state.store.set(k, structuredClone(v));
-        },
-      },
-    },
-  },
-}));
-vi.mock('../../../src/shared/library-signal', () => ({
-  currentLibraryRevision: async () => state.revision,
-}));
-
-const { cachedBootSpec } = await import('../../../src/background/boot-spec');
+// WXT's fake browser (vitest.config.ts) holds storage.session and the library revision in memory.
+beforeEach(() => fakeBrowser.reset());
 
 const spec = (name: string) => ({ entities: [{ id: name }] }) as unknown as MatcherSpec;
 
@@ -31,16 +19,12 @@ describe('cachedBootSpec', () => {
     expect(await cachedBootSpec(compute)).toEqual(spec('first'));
     expect(compute).toHaveBeenCalledTimes(1);
 
-    state.revision = 2;
+    await bumpLibraryRevision();
     const again = vi.fn(async () => spec('second'));
     expect(await cachedBootSpec(again)).toEqual(spec('second'));
     expect(again).toHaveBeenCalledTimes(1);
   });
 });
-
-const { bootFor } = await import('../../../src/background/boot-spec');
-const { fixtureDataset } = await import('../cards/fixture');
-const { mergeDataset } = await import('../../../src/library/merge');
 
 describe('bootFor', () => {
   it('paints the same names whatever the library holds; library-only people go apart', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'ours' } } }));
-const { originOf } = await import('../../../src/background/router');
+import { createListener, originOf, RateLimiter } from '../../../src/background/router';
+import { answerCardRequest } from '../../../src/background/card-request';
 
 const ROOT = 'chrome-extension://ours/';
 
@@ -32,9 +31,6 @@ describe('originOf', () => {
     expect(originOf({ id: 'ours', url: 'https://news.example/' }, 'ours', ROOT)).toBeNull();
   });
 });
-
-const { createListener, RateLimiter } = await import('../../../src/background/router');
-const { answerCardRequest } = await import('../../../src/background/card-request');
 
 const CONTENT = { id: 'ours', url: 'https://news.example/a', tab: { id: 7 } as never, frameId: 0 };
 

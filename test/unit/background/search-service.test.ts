@@ -5,11 +5,7 @@ import { IndexCache } from '../../../src/library/index-cache';
 import { fixtureDataset } from '../cards/fixture';
 import type { Dataset } from '../../../src/dataset/types';
 
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { getURL: (p: string) => `ext://test${p}` } },
-}));
-
-const { SearchService } = await import('../../../src/background/search-service');
+import { SearchService } from '../../../src/background/search-service';
 
 const bundled = fixtureDataset();
 vi.stubGlobal(

@@ -143,6 +143,7 @@ describe('parseLibraryFile', () => {
   it('survives random and mutated input with a clear error, never a crash', () => {
     let seed = 42;
     const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    let rejected = 0;
     for (let i = 0; i < 300; i++) {
       const chars = [...good];
       for (let k = 0; k < 1 + Math.floor(rand() * 5); k++) {
@@ -154,9 +155,12 @@ describe('parseLibraryFile', () => {
       try {
         parseLibraryFile('m.json', text);
       } catch (error) {
+        rejected++;
         expect(error).toBeInstanceOf(ImportError);
         expect((error as Error).message).toMatch(/^m\.json: /);
       }
     }
+    // The mutations do break the files (all 300 today): the error path is what ran.
+    expect(rejected).toBeGreaterThan(150);
   });
 });
