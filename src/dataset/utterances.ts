@@ -7,6 +7,7 @@ import {
   TermWeights,
   type Profile,
 } from './similarity';
+import { words } from '../text/words';
 import type { Statement } from './types';
 
 /**
@@ -166,10 +167,7 @@ export function prepareStatements(
 const T = UTTERANCE_THRESHOLDS;
 
 function openingOf(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).slice(
-    0,
-    UTTERANCE_THRESHOLDS.openingWords,
-  );
+  return words(text).slice(0, UTTERANCE_THRESHOLDS.openingWords);
 }
 
 /** Whether two quotations open alike: `openingMatch` words in order, `openingTerms` terms shared. */
@@ -316,10 +314,10 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
 const wordCache = new WeakMap<Item, string[]>();
 
 /** A quotation's words, lower-cased, function words kept, at most `runWords`. */
-function words(item: Item): string[] {
+function runWords(item: Item): string[] {
   let w = wordCache.get(item);
   if (!w) {
-    w = (item.s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, T.runWords);
+    w = words(item.s.text).slice(0, T.runWords);
     wordCache.set(item, w);
   }
   return w;
@@ -397,7 +395,7 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** The distinct runs of `spanRun` consecutive words of a quotation (its first `runWords`). */
 function runsOf(item: Item): Set<string> {
-  const w = words(item);
+  const w = runWords(item);
   const out = new Set<string>();
   for (let i = 0; i + T.spanRun <= w.length; i++) out.add(w.slice(i, i + T.spanRun).join(' '));
   return out;

@@ -118,3 +118,35 @@ export function oneOf(words: readonly string[]): (word: string) => boolean {
   const set = new Set<string>(words);
   return (word) => set.has(word);
 }
+
+/**
+ * English function words: they say nothing about which remark a text reports (statement
+ * linking). Other languages get no list; their common words weigh little through IDF instead.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an and or but nor of to in on at for with by from as is are was were be been being am ' +
+    'it its this that these those he she they we you i his her their our my your him them us me ' +
+    'not no so if then than there here have has had having do does did done doing will would ' +
+    'can could should may might must shall also very just about into over after before up out ' +
+    'which who whom whose what when where while because said says say saying told tell ' +
+    'some any all each such own same other only too s t ll d re ve m'
+  ).split(' '),
+);
+
+/** Common irregular English verb forms and their base, so "blew" meets "blowing". */
+export const IRREGULAR_VERBS: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'blew:blow blown:blow took:take taken:take heard:hear went:go gone:go made:make saw:see ' +
+    'seen:see thought:think came:come got:get gotten:get gave:give given:give knew:know ' +
+    'known:know began:begin begun:begin broke:break broken:break brought:bring ran:run ' +
+    'wrote:write written:write held:hold kept:keep left:leave lost:lose met:meet paid:pay ' +
+    'sent:send spent:spend stood:stand understood:understand won:win fought:fight sought:seek ' +
+    'bought:buy caught:catch taught:teach felt:feel fell:fall fallen:fall found:find led:lead ' +
+    'meant:mean chose:choose chosen:choose spoke:speak spoken:speak threw:throw thrown:throw ' +
+    'drew:draw drawn:draw grew:grow grown:grow hid:hide hidden:hide rose:rise risen:rise ' +
+    'became:become forgot:forget forgotten:forget built:build sold:sell'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
