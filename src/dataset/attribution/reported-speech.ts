@@ -32,7 +32,11 @@ export function reportedSpeech(sentence: string, ctx: Context): Paraphrase[] {
   for (const v of sentence.matchAll(verbs())) {
     if (!isReporting(v[1]!)) continue;
     let after = sentence.slice(v.index + v[0].length);
+    // "said on Monday that …": a time or place before "that" is not part of the clause.
     const lead =
+      /^(?:\s+regret|\s+hope|\s+concern)?(?:\s+(?:on|in|at|to|during)\s+[^,]*?)?\s*(?:,\s*)?(that\s+)/.exec(
+        after,
+      ) ??
       /^(?:\s+regret|\s+hope|\s+concern)?(?:\s+(?:on|in|at|to|during)\s+[^,]*?)?\s*(?:,\s*)?(that\s+)?/.exec(
         after,
       )!;

@@ -139,6 +139,16 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('leaves a time or place before "that" out of the clause', () => {
+    for (const text of [
+      'Putin said on Monday that Russia would keep every promise it made.',
+      'Putin said in Moscow, that Russia would keep every promise it made.',
+    ])
+      expect(reportedSpeech(text, ctxFor(text)).map((p) => p.text)).toEqual([
+        'Russia would keep every promise it made',
+      ]);
+  });
+
   it('skips sentences with quotation marks and short clauses', () => {
     const quoted = 'Putin said that “Russia would keep every promise it made.”';
     expect(reportedSpeech(quoted, ctxFor(quoted))).toEqual([]);
