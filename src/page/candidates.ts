@@ -97,7 +97,7 @@ export class CandidateFinder {
     private readonly anchors: (text: string) => number[],
     options: FinderOptions = {},
   ) {
-    this.limit = options.limit ?? 64 * 1024;
+    this.limit = options.limit ?? 256 * 1024;
     this.generation = options.generation ?? (() => NaN);
     this.stack = [{ parent: null, nodes: [root], depth: 0 }];
   }

@@ -1,4 +1,4 @@
-import type { Matcher } from '../matching/compile';
+import type { Matcher } from '../matching/match';
 import type { Mention } from '../matching/types';
 import type { MentionMarks } from './highlighter';
 import { CandidateFinder } from './candidates';
