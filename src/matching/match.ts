@@ -50,46 +50,92 @@ export interface Matcher {
   readonly entities: readonly MatchEntity[];
 }
 
+/** Letters, digits and marks in any script: what a name may not touch (`u` flag). */
+const WORD_END = '(?![\\p{L}\\p{N}\\p{M}])';
+
+/** Whether the character at `at` (a whole code point) is a letter, digit or mark. */
+const wordAt = (text: string, at: number) =>
+  at < text.length && WORD_BEFORE.test(String.fromCodePoint(text.codePointAt(at)!));
+
+/**
+ * A boundary-checked pattern of a part: a quick one whose lookahead knows the common scripts'
+ * word characters only, and the exact one (`\p{…}`), compiled the first time a match is
+ * followed by another script's letter.
+ */
+interface Bounded {
+  quick: RegExp;
+  source: string;
+  exact?: RegExp;
+}
+
 /** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
 class Part {
   readonly anchors: RegExp;
-  private readonly built = new Map<string, RegExp | null>();
+  readonly #built = new Map<string, RegExp | Bounded | null>();
 
-  constructor(readonly prepared: PreparedPart) {
+  readonly #wordChars: string;
+
+  constructor(
+    readonly prepared: PreparedPart,
+    wordChars: string,
+  ) {
+    this.#wordChars = wordChars;
     this.anchors = new RegExp(prepared.anchors, 'g');
   }
 
-  regex(which: 'names' | 'titles' | 'event' | 'eventAnchors' | 'namesakes'): RegExp | null {
-    let re = this.built.get(which);
+  regex(which: 'titles' | 'eventAnchors'): RegExp | null {
+    let re = this.#built.get(which) as RegExp | null | undefined;
     if (re === undefined) {
       const source = this.prepared[which];
-      const flags = which === 'titles' ? 'u' : which === 'eventAnchors' ? 'g' : 'gu';
-      re = source === null ? null : new RegExp(source, flags);
-      this.built.set(which, re);
+      re = source === null ? null : new RegExp(source, which === 'titles' ? 'u' : 'g');
+      this.#built.set(which, re);
     }
     return re;
   }
+
+  bounded(which: 'names' | 'event' | 'namesakes'): Bounded | null {
+    let b = this.#built.get(which) as Bounded | null | undefined;
+    if (b === undefined) {
+      const source = this.prepared[which];
+      b =
+        source === null
+          ? null
+          : { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
+      this.#built.set(which, b);
+    }
+    return b;
+  }
 }
 
-/** Leftmost matches of one global RegExp in one text, from a position that only moves on. */
+/** Leftmost matches of one bounded pattern in one text, from a position that only moves on. */
 class Matches {
-  private last: RegExpExecArray | null = null;
-  private done: boolean;
+  #last: RegExpExecArray | null = null;
+  #done: boolean;
 
-  constructor(
-    private readonly re: RegExp | null,
-    private readonly text: string,
-  ) {
-    this.done = re === null;
+  readonly #re: Bounded | null;
+  readonly #text: string;
+
+  constructor(re: Bounded | null, text: string) {
+    this.#re = re;
+    this.#text = text;
+    this.#done = re === null;
   }
 
   /** The first match at or after `from`: the last one found while it still lies there. */
   from(from: number): RegExpExecArray | null {
-    if (this.done || (this.last && this.last.index >= from)) return this.last;
-    this.re!.lastIndex = from;
-    this.last = this.re!.exec(this.text);
-    this.done = this.last === null;
-    return this.last;
+    if (this.#done || (this.#last && this.#last.index >= from)) return this.#last;
+    const b = this.#re!;
+    b.quick.lastIndex = from;
+    let m = b.quick.exec(this.#text);
+    if (m && wordAt(this.#text, m.index + m[0].length)) {
+      // Glued to a letter of another script: the exact pattern decides, from the same place.
+      b.exact ??= new RegExp(`(?:${b.source})${WORD_END}`, 'gu');
+      b.exact.lastIndex = m.index;
+      m = b.exact.exec(this.#text);
+    }
+    this.#last = m;
+    this.#done = m === null;
+    return m;
   }
 }
 
@@ -126,7 +172,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   const eventId = prepared.event;
   let parts: Part[] | undefined;
   const allParts = () =>
-    (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p)));
+    (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p, prepared.wordChars)));
 
   /**
    * The part's mentions in `text`, as one pattern of (event | title? name) would find them:
@@ -137,12 +183,12 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   function scanPart(part: Part, text: string, found: Mention[]): void {
     const titles = part.regex('titles');
     const eventAnchors = part.regex('eventAnchors');
-    let event: RegExp | null = null;
+    let event: Bounded | null = null;
     if (eventAnchors) {
       eventAnchors.lastIndex = 0;
-      if (eventAnchors.test(text)) event = part.regex('event');
+      if (eventAnchors.test(text)) event = part.bounded('event');
     }
-    const names = new Matches(part.regex('names'), text);
+    const names = new Matches(part.bounded('names'), text);
     const events = new Matches(event, text);
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
@@ -176,9 +222,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       }
       const info = forms.get(keyOf(m.groups?.name ?? m[0]));
       if (!info) continue;
-      const namesakes = part.regex('namesakes');
+      const namesakes = part.bounded('namesakes');
       if (namesakes) {
-        blocked ??= spans(namesakes, text);
+        blocked ??= spans(new Matches(namesakes, text), text);
         if (blocked.some(([s, e]) => s < end && start < e)) continue;
       }
       if (!info.full && !titled && !isSurnameAlone(text, start, end)) continue;
@@ -262,12 +308,11 @@ function withoutInvisibles(text: string): { clean: string; map: (at: number) => 
   return { clean, map };
 }
 
-function spans(re: RegExp, text: string): [number, number][] {
-  re.lastIndex = 0;
+function spans(matches: Matches, text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (gluedBefore(text, m.index)) re.lastIndex = m.index + 1;
-    else out.push([m.index, m.index + m[0].length]);
+  for (let from = 0, m = matches.from(0); m; m = matches.from(from)) {
+    if (gluedBefore(text, m.index)) from = m.index + 1;
+    else out.push([m.index, (from = m.index + m[0].length)]);
   }
   return out;
 }

@@ -141,8 +141,8 @@ const EVENT_PHRASES = [
  */
 export interface PreparedPart {
   /**
-   * The names (flags `gu`), with the word boundary after them; null when the part has none.
-   * No leading boundary: the matcher checks the character before each match. When `titles`
+   * The names; null when the part has none. No boundaries: the matcher adds the one after
+   * (see `PreparedMatcher.wordChars`) and checks the one before each match. When `titles`
    * is null but the part has titles, they are in here as `(?<title>…)` before `(?<name>…)`.
    */
   names: string | null;
@@ -152,11 +152,11 @@ export interface PreparedPart {
    */
   titles: string | null;
   titleWords: number;
-  /** The event's names and phrases (flags `gu`, same boundaries); null when none. */
+  /** The event's names and phrases (same boundaries); null when none. */
   event: string | null;
   /** Anchor words of the event alone (flags `g`): the event pattern runs only where one is. */
   eventAnchors: string | null;
-  /** Namesakes ("Kim Jong-il") that block a match inside them (flags `gu`, same boundaries). */
+  /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
   namesakes: string | null;
   /** The anchor words of everything in the part, for `Matcher.anchors` (flags `g`). */
   anchors: string;
@@ -169,6 +169,14 @@ export interface PreparedPart {
  */
 export interface PreparedMatcher {
   version: 2;
+  /**
+   * The letters, digits and marks of the common scripts (Latin, Greek, Cyrillic), as the body
+   * of a character class: a name may not be followed by one. The patterns check this class
+   * instead of `\p{L}\p{N}\p{M}`, whose Unicode tables cost ~0.6 ms to compile per pattern on
+   * every page; a match followed by a word character outside it is checked again with the
+   * full class.
+   */
+  wordChars: string;
   entities: MatchEntity[];
   /** The event's id, when the dataset has one. */
   event: string | null;
@@ -181,6 +189,25 @@ export interface PreparedMatcher {
    */
   parts: PreparedPart[];
 }
+
+/** `PreparedMatcher.wordChars`: every `\p{L}\p{N}\p{M}` character below U+0530 and in U+1E00–U+1EFF. */
+const WORD_CHARS = (() => {
+  const word = new RegExp(`[${WORD}]`, 'u');
+  const ranges: [number, number][] = [];
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  for (const [from, to] of [
+    [0, 0x52f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let c = from; c <= to; c++) {
+      if (!word.test(String.fromCharCode(c))) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else ranges.push([c, c]);
+    }
+  }
+  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+})();
 
 /** The script group of a form: by the block of its first letter, all of Latin as one. */
 const scriptOf = (form: string) => {
@@ -226,6 +253,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     [...list].filter((f) => scriptOf(f) === script);
   return {
     version: 2,
+    wordChars: WORD_CHARS,
     // Names and kinds only: the forms are in `forms` and the patterns (a page needs no more).
     entities: spec.entities.map(({ id, kind, name }) => ({
       id,
@@ -317,7 +345,7 @@ function preparePart(
   phrases: boolean,
   namesakes: string[],
 ): PreparedPart {
-  const end = `(?![${WORD}])`;
+  const end = '';
   const eventPart = [
     ...(eventForms.length ? [alternation(eventForms, () => true)] : []),
     ...(phrases ? EVENT_PHRASES : []),

@@ -37,43 +37,47 @@ export class MentionIndex {
   /** Active mentions, and how many of them are marked. */
   active = 0;
   marks = 0;
-  private readonly byBlock = new Map<Element, PageMention[]>();
-  private readonly byNode = new Map<Text, PageMention[]>();
+  readonly #byBlock = new Map<Element, PageMention[]>();
+  readonly #byNode = new Map<Text, PageMention[]>();
   /** Full-name mentions per entity: its ambiguous short forms count while there is one. */
-  private readonly confirmed = new Map<string, number>();
+  readonly #confirmed = new Map<string, number>();
   /** Blocks that named someone, in the order first found (document order, appended content last). */
-  private readonly blockSeq = new WeakMap<Element, number>();
-  private nextSeq = 0;
+  readonly #blockSeq = new WeakMap<Element, number>();
+  #nextSeq = 0;
   /** Per entity, the sequence numbers of blocks holding a mark for it (quiet mode). */
-  private readonly markedIn = new Map<string, Set<number>>();
-  private nextId = 1;
-  private readonly cursor = new Map<string, number>();
+  readonly #markedIn = new Map<string, Set<number>>();
+  #nextId = 1;
+  readonly #cursor = new Map<string, number>();
 
-  constructor(
-    private readonly doc: Document,
-    private readonly highlight: MentionMarks,
-    private markEvery = false,
-  ) {}
+  readonly #doc: Document;
+  readonly #highlight: MentionMarks;
+  #markEvery: boolean;
+
+  constructor(doc: Document, highlight: MentionMarks, markEvery = false) {
+    this.#doc = doc;
+    this.#highlight = highlight;
+    this.#markEvery = markEvery;
+  }
 
   /** Switches between every mention and the quiet default; repaints every block in order. */
   setMarkEvery(every: boolean): void {
-    if (every === this.markEvery) return;
-    this.markEvery = every;
-    this.markedIn.clear();
-    const blocks = [...this.byBlock.keys()].sort((a, b) => this.seqOf(a) - this.seqOf(b));
+    if (every === this.#markEvery) return;
+    this.#markEvery = every;
+    this.#markedIn.clear();
+    const blocks = [...this.#byBlock.keys()].sort((a, b) => this.#seqOf(a) - this.#seqOf(b));
     for (const block of blocks) this.paint(block);
   }
 
   /** Adds a run's mentions (offsets in `run.text`); `paint` its block once it is all read. */
   add(run: TextBlock, found: Mention[]): void {
-    const View = this.doc.defaultView as (Window & { StaticRange: typeof StaticRange }) | null;
+    const View = this.#doc.defaultView as (Window & { StaticRange: typeof StaticRange }) | null;
     const Range = View?.StaticRange ?? StaticRange;
     for (const m of found) {
       const [start, end] = toBoundaries(run, m.start, m.end);
       const first = run.nodes.indexOf(start.node);
       const last = run.nodes.indexOf(end.node, first);
       const mention: PageMention = {
-        id: this.nextId++,
+        id: this.#nextId++,
         entity: m.entity,
         kind: m.kind,
         ambiguous: m.ambiguous,
@@ -89,19 +93,19 @@ export class MentionIndex {
         }),
         nodes: run.nodes.slice(first, last + 1),
       };
-      push(this.byBlock, run.block, mention);
-      for (const n of mention.nodes) push(this.byNode, n, mention);
-      if (m.full) this.confirmed.set(m.entity, (this.confirmed.get(m.entity) ?? 0) + 1);
-      if (!m.ambiguous) this.activate(mention);
+      push(this.#byBlock, run.block, mention);
+      for (const n of mention.nodes) push(this.#byNode, n, mention);
+      if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 0) + 1);
+      if (!m.ambiguous) this.#activate(mention);
     }
   }
 
   /** Forgets a block's mentions (before it is scanned again). */
   clear(block: Element): void {
-    const list = this.byBlock.get(block);
+    const list = this.#byBlock.get(block);
     if (!list) return;
-    for (const m of list) this.forget(m);
-    this.byBlock.delete(block);
+    for (const m of list) this.#forget(m);
+    this.#byBlock.delete(block);
   }
 
   /**
@@ -109,19 +113,19 @@ export class MentionIndex {
    * node removed from a block that stays is a change to that block, which is rescanned.
    */
   dropDisconnected(): void {
-    for (const block of [...this.byBlock.keys()]) if (!block.isConnected) this.clear(block);
+    for (const block of [...this.#byBlock.keys()]) if (!block.isConnected) this.clear(block);
   }
 
   /** Shows ambiguous mentions whose entity the page now names in full, hides the others. */
   resolve(): void {
     const touched = new Set<Element>();
-    for (const [block, list] of this.byBlock) {
+    for (const [block, list] of this.#byBlock) {
       for (const m of list) {
         if (!m.ambiguous) continue;
-        const keep = (this.confirmed.get(m.entity) ?? 0) > 0;
+        const keep = (this.#confirmed.get(m.entity) ?? 0) > 0;
         if (keep === m.active) continue;
-        if (keep) this.activate(m);
-        else this.deactivate(m);
+        if (keep) this.#activate(m);
+        else this.#deactivate(m);
         touched.add(block);
       }
     }
@@ -133,19 +137,19 @@ export class MentionIndex {
    * entity's first in the block when no block within `QUIET_SPACING` of it holds its mark.
    */
   paint(block: Element): void {
-    const list = this.byBlock.get(block);
+    const list = this.#byBlock.get(block);
     if (!list) return;
-    const seq = this.seqOf(block);
+    const seq = this.#seqOf(block);
     // This block's own marks must not count against it.
-    for (const m of list) if (m.painted) this.markedIn.get(m.entity)?.delete(seq);
+    for (const m of list) if (m.painted) this.#markedIn.get(m.entity)?.delete(seq);
     const want = new Set<PageMention>();
     const seen = new Set<string>();
     for (const m of list) {
       if (!m.active) continue;
-      if (!this.markEvery) {
+      if (!this.#markEvery) {
         if (seen.has(m.entity)) continue;
         seen.add(m.entity);
-        const marked = this.markedIn.get(m.entity);
+        const marked = this.#markedIn.get(m.entity);
         if (marked && nearby(marked, seq)) continue;
       }
       want.add(m);
@@ -154,20 +158,20 @@ export class MentionIndex {
     // Highlight is costly in Firefox, and a repaint must not redo a block's unchanged marks.
     for (const m of list) {
       if (want.has(m)) {
-        if (!this.markEvery) {
-          const marked = this.markedIn.get(m.entity);
+        if (!this.#markEvery) {
+          const marked = this.#markedIn.get(m.entity);
           if (marked) marked.add(seq);
-          else this.markedIn.set(m.entity, new Set([seq]));
+          else this.#markedIn.set(m.entity, new Set([seq]));
         }
         if (m.painted) continue;
         m.painted = true;
         this.marks++;
-        this.highlight.add(m.range);
+        this.#highlight.add(m.range);
       } else if (m.painted) {
         // Its block's marks were taken out of `markedIn` above.
         m.painted = false;
         this.marks--;
-        this.highlight.delete(m.range);
+        this.#highlight.delete(m.range);
       }
     }
   }
@@ -175,7 +179,7 @@ export class MentionIndex {
   /** Marked mentions, in document order: what the keyboard cursor and "reveal" visit. */
   painted(entity: string | null = null): PageMention[] {
     const all: PageMention[] = [];
-    for (const list of this.byBlock.values()) {
+    for (const list of this.#byBlock.values()) {
       for (const m of list) if (m.painted && (entity === null || m.entity === entity)) all.push(m);
     }
     return all.sort((a, b) => {
@@ -190,14 +194,14 @@ export class MentionIndex {
     const list = this.painted(entity);
     if (list.length === 0) return null;
     const key = entity ?? '';
-    const i = ((this.cursor.get(key) ?? -1) + 1) % list.length;
-    this.cursor.set(key, i);
+    const i = ((this.#cursor.get(key) ?? -1) + 1) % list.length;
+    this.#cursor.set(key, i);
     return list[i]!;
   }
 
   /** Mentions that cover a text node (hit testing). */
   at(node: Text): readonly PageMention[] {
-    return this.byNode.get(node) ?? [];
+    return this.#byNode.get(node) ?? [];
   }
 
   /**
@@ -205,11 +209,11 @@ export class MentionIndex {
    * to the entity's next mark, in reading order. The card reads the page's quotations there.
    */
   blocksOf(m: PageMention): Element[] {
-    const own = this.seqOf(m.block);
+    const own = this.#seqOf(m.block);
     const after: [number, Element][] = [];
     let nextMark = Infinity;
-    for (const [block, list] of this.byBlock) {
-      const seq = this.seqOf(block);
+    for (const [block, list] of this.#byBlock) {
+      const seq = this.#seqOf(block);
       if (seq <= own) continue;
       for (const x of list) {
         if (!x.active || x.entity !== m.entity) continue;
@@ -224,7 +228,7 @@ export class MentionIndex {
   /** Per-entity counts of every active mention, marked or not (the popup's "on this page"). */
   counts(): { entity: string; kind: 'person' | 'event'; count: number }[] {
     const counts = new Map<string, { entity: string; kind: 'person' | 'event'; count: number }>();
-    for (const list of this.byBlock.values()) {
+    for (const list of this.#byBlock.values()) {
       for (const m of list) {
         if (!m.active) continue;
         const c = counts.get(m.entity) ?? { entity: m.entity, kind: m.kind, count: 0 };
@@ -237,46 +241,47 @@ export class MentionIndex {
 
   /** Removes every mark and forgets everything. */
   destroy(): void {
-    for (const list of this.byBlock.values()) for (const m of list) this.highlight.delete(m.range);
-    this.byBlock.clear();
-    this.byNode.clear();
-    this.markedIn.clear();
+    for (const list of this.#byBlock.values())
+      for (const m of list) this.#highlight.delete(m.range);
+    this.#byBlock.clear();
+    this.#byNode.clear();
+    this.#markedIn.clear();
   }
 
-  private activate(m: PageMention): void {
+  #activate(m: PageMention): void {
     m.active = true;
     this.active++;
   }
 
-  private deactivate(m: PageMention): void {
+  #deactivate(m: PageMention): void {
     m.active = false;
     this.active--;
-    this.unpaint(m);
+    this.#unpaint(m);
   }
 
-  private unpaint(m: PageMention): void {
+  #unpaint(m: PageMention): void {
     if (!m.painted) return;
     m.painted = false;
     this.marks--;
-    this.highlight.delete(m.range);
-    this.markedIn.get(m.entity)?.delete(this.seqOf(m.block));
+    this.#highlight.delete(m.range);
+    this.#markedIn.get(m.entity)?.delete(this.#seqOf(m.block));
   }
 
-  private forget(m: PageMention): void {
-    if (m.active) this.deactivate(m);
-    if (m.full) this.confirmed.set(m.entity, (this.confirmed.get(m.entity) ?? 1) - 1);
+  #forget(m: PageMention): void {
+    if (m.active) this.#deactivate(m);
+    if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 1) - 1);
     for (const n of m.nodes) {
-      const rest = (this.byNode.get(n) ?? []).filter((x) => x !== m);
-      if (rest.length) this.byNode.set(n, rest);
-      else this.byNode.delete(n);
+      const rest = (this.#byNode.get(n) ?? []).filter((x) => x !== m);
+      if (rest.length) this.#byNode.set(n, rest);
+      else this.#byNode.delete(n);
     }
   }
 
-  private seqOf(block: Element): number {
-    let seq = this.blockSeq.get(block);
+  #seqOf(block: Element): number {
+    let seq = this.#blockSeq.get(block);
     if (seq === undefined) {
-      seq = this.nextSeq++;
-      this.blockSeq.set(block, seq);
+      seq = this.#nextSeq++;
+      this.#blockSeq.set(block, seq);
     }
     return seq;
   }

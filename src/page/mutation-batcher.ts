@@ -28,26 +28,38 @@ const isOurs = (el: Element) => el.tagName.toUpperCase().startsWith(OUR_PREFIX);
 export class MutationBatcher {
   /** Mutation records seen so far: tells a reader whether texts it read are still true. */
   generation = 0;
-  private observer: MutationObserver | null = null;
-  private queue: MutationRecord[] = [];
-  private timer: number | null = null;
+  #observer: MutationObserver | null = null;
+  #queue: MutationRecord[] = [];
+  #timer: number | null = null;
+
+  readonly #doc: Document;
+  readonly #classifier: ElementClassifier;
+  readonly #timers: Timers;
+  readonly #batchMs: number;
+  readonly #onBatch: (changes: PageChanges) => void;
 
   constructor(
-    private readonly doc: Document,
-    private readonly classifier: ElementClassifier,
-    private readonly timers: Timers,
-    private readonly batchMs: number,
-    private readonly onBatch: (changes: PageChanges) => void,
-  ) {}
+    doc: Document,
+    classifier: ElementClassifier,
+    timers: Timers,
+    batchMs: number,
+    onBatch: (changes: PageChanges) => void,
+  ) {
+    this.#doc = doc;
+    this.#classifier = classifier;
+    this.#timers = timers;
+    this.#batchMs = batchMs;
+    this.#onBatch = onBatch;
+  }
 
   start(): void {
-    const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new Observer((records) => {
-      for (const r of records) this.queue.push(r);
+    const Observer = this.#doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.#observer = new Observer((records) => {
+      for (const r of records) this.#queue.push(r);
       this.generation += records.length;
-      this.timer ??= this.timers.setTimeout(() => this.flush(), this.batchMs);
+      this.#timer ??= this.#timers.setTimeout(() => this.#flush(), this.#batchMs);
     });
-    this.observer.observe(this.doc.documentElement, {
+    this.#observer.observe(this.#doc.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -55,22 +67,22 @@ export class MutationBatcher {
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
-    this.queue = [];
+    this.#observer?.disconnect();
+    this.#observer = null;
+    if (this.#timer !== null) this.#timers.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#queue = [];
   }
 
-  private flush(): void {
-    this.timer = null;
-    const records = this.queue;
-    this.queue = [];
+  #flush(): void {
+    this.#timer = null;
+    const records = this.#queue;
+    this.#queue = [];
     const changes: PageChanges = { changed: new Set(), subtrees: new Set(), removed: false };
     for (const r of records) {
       if (r.type === 'characterData') {
         const parent = r.target.parentElement;
-        if (parent) changes.changed.add(this.classifier.info(parent).block);
+        if (parent) changes.changed.add(this.#classifier.info(parent).block);
         continue;
       }
       const target = r.target as Element;
@@ -81,11 +93,11 @@ export class MutationBatcher {
         if (n.nodeType === ELEMENT_NODE) {
           if (isOurs(n as Element)) continue;
           changes.subtrees.add(n as Element);
-          if (!this.classifier.isBlock(n as Element)) inline = true;
+          if (!this.#classifier.isBlock(n as Element)) inline = true;
         } else if (n.nodeType === TEXT_NODE) inline = true;
       }
-      if (inline && target.isConnected) changes.changed.add(this.classifier.info(target).block);
+      if (inline && target.isConnected) changes.changed.add(this.#classifier.info(target).block);
     }
-    this.onBatch(changes);
+    this.#onBatch(changes);
   }
 }

@@ -79,7 +79,7 @@ function yieldToPage(): Promise<void> {
  * read, when, and in which slice.
  */
 export class PageScanner {
-  private readonly timing = {
+  readonly #timing = {
     done: false,
     scanMs: 0,
     wallMs: 0,
@@ -90,93 +90,95 @@ export class PageScanner {
     rescans: 0,
     lastRescanMs: 0,
   };
-  private readonly classifier = new ElementClassifier();
-  private readonly index: MentionIndex;
-  private readonly batcher: MutationBatcher;
-  private destroyed = false;
-  private readonly sliceMs: number;
+  readonly #classifier = new ElementClassifier();
+  readonly #index: MentionIndex;
+  readonly #batcher: MutationBatcher;
+  #destroyed = false;
+  readonly #sliceMs: number;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly options: ScannerOptions,
-  ) {
-    this.sliceMs = options.sliceMs ?? 8;
-    this.index = new MentionIndex(doc, options.highlighter, options.markEvery ?? false);
-    this.batcher = new MutationBatcher(
+  readonly #doc: Document;
+  readonly #options: ScannerOptions;
+
+  constructor(doc: Document, options: ScannerOptions) {
+    this.#doc = doc;
+    this.#options = options;
+    this.#sliceMs = options.sliceMs ?? 8;
+    this.#index = new MentionIndex(doc, options.highlighter, options.markEvery ?? false);
+    this.#batcher = new MutationBatcher(
       doc,
-      this.classifier,
+      this.#classifier,
       options.timers,
       options.batchMs ?? 100,
-      (changes) => void this.rescan(changes),
+      (changes) => void this.#rescan(changes),
     );
   }
 
   get stats(): ScannerStats {
-    return { ...this.timing, mentions: this.index.active, marks: this.index.marks };
+    return { ...this.#timing, mentions: this.#index.active, marks: this.#index.marks };
   }
 
   /** Switches between every mention and the quiet default; repaints at once. */
   setMarkEvery(every: boolean): void {
-    this.index.setMarkEvery(every);
-    this.options.highlighter.ensure();
-    this.options.onChange();
+    this.#index.setMarkEvery(every);
+    this.#options.highlighter.ensure();
+    this.#options.onChange();
   }
 
   /** Scans the whole page in slices, then starts watching it. */
   async start(): Promise<void> {
     const started = now();
-    const root = this.doc.body ?? this.doc.documentElement;
+    const root = this.#doc.body ?? this.#doc.documentElement;
     if (!root) return;
-    this.batcher.start();
-    const finder = this.finder(root);
+    this.#batcher.start();
+    const finder = this.#finder(root);
     const seen = new Set<Element>();
     let blocks = 0;
-    this.timing.scanMs += await this.sliced(
+    this.#timing.scanMs += await this.#sliced(
       (stop) => {
-        finder.next((node, text) => this.scanFound(node, text, seen), stop);
+        finder.next((node, text) => this.#scanFound(node, text, seen), stop);
         return finder.done;
       },
       () => {
-        this.index.resolve();
-        if (this.timing.blocks > blocks) this.options.onChange();
-        blocks = this.timing.blocks;
+        this.#index.resolve();
+        if (this.#timing.blocks > blocks) this.#options.onChange();
+        blocks = this.#timing.blocks;
       },
     );
-    this.timing.wallMs = now() - started;
-    this.timing.done = true;
-    this.options.onChange();
+    this.#timing.wallMs = now() - started;
+    this.#timing.done = true;
+    this.#options.onChange();
   }
 
   /** Marked mentions, in document order: what the keyboard cursor and "reveal" visit. */
   mentions(entity: string | null = null): PageMention[] {
-    return this.index.painted(entity);
+    return this.#index.painted(entity);
   }
 
   /** See `MentionIndex.blocksOf`. */
   blocksOf(m: PageMention): Element[] {
-    return this.index.blocksOf(m);
+    return this.#index.blocksOf(m);
   }
 
   /** Per-entity counts of every mention found, marked or not (the popup's "on this page"). */
   counts(): { entity: string; kind: 'person' | 'event'; count: number }[] {
-    return this.index.counts();
+    return this.#index.counts();
   }
 
   /** The next mention (of `entity`, or of anything) after the last one returned, wrapping. */
   next(entity: string | null): PageMention | null {
-    return this.index.next(entity);
+    return this.#index.next(entity);
   }
 
   /** The marked mention under viewport point (x, y), or null. */
   mentionAt(x: number, y: number): PageMention | null {
-    return mentionAt(this.doc, (node) => this.index.at(node), x, y);
+    return mentionAt(this.#doc, (node) => this.#index.at(node), x, y);
   }
 
   /** Stops watching and removes every highlight. */
   destroy(): void {
-    this.destroyed = true;
-    this.batcher.stop();
-    this.index.destroy();
+    this.#destroyed = true;
+    this.#batcher.stop();
+    this.#index.destroy();
   }
 
   /**
@@ -184,70 +186,70 @@ export class PageScanner {
    * returns true (done); `endSlice` runs at the end of each slice, within its time. A task is
    * one slice, not the whole scan. Returns the main-thread time spent.
    */
-  private async sliced(
+  async #sliced(
     work: (stop: () => boolean) => boolean,
     endSlice: (done: boolean) => void,
   ): Promise<number> {
     let spent = 0;
     for (;;) {
       const slice = now();
-      const done = this.destroyed || work(() => now() - slice > this.sliceMs);
+      const done = this.#destroyed || work(() => now() - slice > this.#sliceMs);
       endSlice(done);
       const took = now() - slice;
       spent += took;
-      this.timing.slices++;
-      if (took > SLOW_SLICE_MS) this.timing.slowSlices++;
-      this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, took);
-      if (done || this.destroyed) return spent;
+      this.#timing.slices++;
+      if (took > SLOW_SLICE_MS) this.#timing.slowSlices++;
+      this.#timing.longestSliceMs = Math.max(this.#timing.longestSliceMs, took);
+      if (done || this.#destroyed) return spent;
       await yieldToPage();
     }
   }
 
-  private finder(root: Node): CandidateFinder {
-    return new CandidateFinder(root, (text) => this.options.matcher.anchors(text), {
-      generation: () => this.batcher.generation,
+  #finder(root: Node): CandidateFinder {
+    return new CandidateFinder(root, (text) => this.#options.matcher.anchors(text), {
+      generation: () => this.#batcher.generation,
     });
   }
 
   /** Rescans what a batch of page changes touched: changed blocks, then added subtrees. */
-  private async rescan({ changed, subtrees, removed }: PageChanges): Promise<void> {
-    if (this.destroyed) return;
-    if (removed) this.index.dropDisconnected();
+  async #rescan({ changed, subtrees, removed }: PageChanges): Promise<void> {
+    if (this.#destroyed) return;
+    if (removed) this.#index.dropDisconnected();
     const seen = new Set<Element>();
     const pending = [...subtrees];
     let finder: CandidateFinder | null = null;
-    const spent = await this.sliced(
+    const spent = await this.#sliced(
       (stop) => {
-        for (const block of changed) if (block.isConnected) this.rescanBlock(block, seen);
+        for (const block of changed) if (block.isConnected) this.#rescanBlock(block, seen);
         changed.clear();
         for (;;) {
           if (!finder || finder.done) {
             const el = pending.shift();
             if (!el) return true;
             if (!el.isConnected) continue;
-            finder = this.finder(el);
+            finder = this.#finder(el);
           }
-          finder.next((node, text) => this.scanFound(node, text, seen), stop);
+          finder.next((node, text) => this.#scanFound(node, text, seen), stop);
           if (!finder.done) return false;
         }
       },
       (done) => {
-        if (done) this.index.resolve();
+        if (done) this.#index.resolve();
       },
     );
-    this.options.highlighter.ensure();
-    this.timing.rescans++;
-    this.timing.lastRescanMs = spent;
-    this.options.onChange();
+    this.#options.highlighter.ensure();
+    this.#timing.rescans++;
+    this.#timing.lastRescanMs = spent;
+    this.#options.onChange();
   }
 
   /** Scans what the finder reported, once per pass (`seen`). */
-  private scanFound(node: Text | Element, text: string, seen: Set<Element>): void {
+  #scanFound(node: Text | Element, text: string, seen: Set<Element>): void {
     if (node.nodeType === 3 /* TEXT_NODE */) {
       const parent = node.parentElement;
       if (!parent) return;
-      const info = this.classifier.info(parent);
-      if (!info.skip) this.rescanBlock(info.block, seen);
+      const info = this.#classifier.info(parent);
+      if (!info.skip) this.#rescanBlock(info.block, seen);
       return;
     }
     const el = node as Element;
@@ -255,20 +257,20 @@ export class PageScanner {
       !seen.has(el) &&
       isBlockElement(el) &&
       el.querySelector(NOT_PLAIN_SELECTOR) === null &&
-      !this.classifier.info(el).skip
+      !this.#classifier.info(el).skip
     ) {
       // A plain block (a paragraph): its text is the text the finder read. Its nodes are
       // only listed when a name matched.
-      this.startBlock(el, seen);
-      const found = this.options.matcher.match(text);
+      this.#startBlock(el, seen);
+      const found = this.#options.matcher.match(text);
       if (found.length) {
-        this.index.add(plainBlock(el, text), found);
-        this.index.paint(el);
+        this.#index.add(plainBlock(el, text), found);
+        this.#index.paint(el);
       }
       return;
     }
     const runs: TextBlock[] = [];
-    new BlockWalker(el, this.classifier).next(runs, () => false);
+    new BlockWalker(el, this.#classifier).next(runs, () => false);
     const byBlock = new Map<Element, TextBlock[]>();
     for (const run of runs) {
       const list = byBlock.get(run.block);
@@ -278,30 +280,30 @@ export class PageScanner {
     for (const [block, list] of byBlock) {
       if (seen.has(block)) continue;
       // A block around `el` has text outside it: read that block whole.
-      if (el.contains(block)) this.scanRuns(block, list, seen);
-      else this.rescanBlock(block, seen);
+      if (el.contains(block)) this.#scanRuns(block, list, seen);
+      else this.#rescanBlock(block, seen);
     }
   }
 
   /** (Re)scans a block whole; clearing first makes a second scan of it harmless. */
-  private rescanBlock(block: Element, seen: Set<Element>): void {
-    if (!seen.has(block)) this.scanRuns(block, ownRuns(block, this.classifier), seen);
+  #rescanBlock(block: Element, seen: Set<Element>): void {
+    if (!seen.has(block)) this.#scanRuns(block, ownRuns(block, this.#classifier), seen);
   }
 
   /** Scans a block's runs of text, then paints it once: per run would be quadratic. */
-  private scanRuns(block: Element, runs: TextBlock[], seen: Set<Element>): void {
-    this.startBlock(block, seen);
+  #scanRuns(block: Element, runs: TextBlock[], seen: Set<Element>): void {
+    this.#startBlock(block, seen);
     for (const run of runs) {
-      const found = this.options.matcher.match(run.text);
-      if (found.length) this.index.add(run, found);
+      const found = this.#options.matcher.match(run.text);
+      if (found.length) this.#index.add(run, found);
     }
-    this.index.paint(block);
+    this.#index.paint(block);
   }
 
   /** A block is read once per pass, its old mentions forgotten first. */
-  private startBlock(block: Element, seen: Set<Element>): void {
+  #startBlock(block: Element, seen: Set<Element>): void {
     seen.add(block);
-    this.index.clear(block);
-    this.timing.blocks++;
+    this.#index.clear(block);
+    this.#timing.blocks++;
   }
 }

@@ -60,6 +60,18 @@ describe('names', () => {
     expect(found('President Trump said')).toEqual(['donald-trump:President Trump']);
   });
 
+  it('does not take a name glued to a letter or digit of any script', () => {
+    // Greek is in the quick check; Hangul, Arabic digits and astral letters go to the exact one.
+    for (const glued of ['ά', 'ㄱ', '١', '𝐀', '𠀀', '\u0301']) {
+      expect(found(`Putin${glued} and Macron`)).toEqual(['emmanuel-macron:Macron']);
+    }
+    // The exact check still lets a shorter form end on a boundary ("Kim" of "Kim Jong Un𝐀").
+    expect(found('Kim Jong-un met Kim Jong Un𝐀')).toEqual([
+      'kim-jong-un:Kim Jong-un',
+      'kim-jong-un:Kim',
+    ]);
+  });
+
   it('finds a title however the page spaces it, and only right before the name', () => {
     expect(found('Russian\n      President\u00A0 Vladimir Putin')).toEqual([
       'vladimir-putin:Russian\n      President\u00A0 Vladimir Putin',
