@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildMatcher, type Matcher, type PreparedMatcher } from '../matching';
+import { buildMatcher, type Matcher } from '../matching/match';
+import type { PreparedMatcher } from '../matching/prepare';
 import { Highlighter, UnpaintedMarks } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { CardSnapshot, MentionCount, ScanStats } from '../shared/protocol';

@@ -1,10 +1,5 @@
-export {
-  buildMatcher,
-  compileMatcher,
-  prepareMatcher,
-  resolveAmbiguous,
-  type Matcher,
-  type PreparedMatcher,
-} from './compile';
+export { compileMatcher } from './compile';
+export { buildMatcher, resolveAmbiguous, type Matcher } from './match';
+export { prepareMatcher, type PreparedMatcher } from './prepare';
 export { matcherSpecFromDataset } from './from-dataset';
 export type { MatchEntity, MatcherSpec, Mention } from './types';

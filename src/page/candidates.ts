@@ -97,7 +97,7 @@ export class CandidateFinder {
     private readonly anchors: (text: string) => number[],
     options: FinderOptions = {},
   ) {
-    this.limit = options.limit ?? 64 * 1024;
+    this.limit = options.limit ?? 256 * 1024;
     this.generation = options.generation ?? (() => NaN);
     this.stack = [{ parent: null, nodes: [root], depth: 0 }];
   }
@@ -150,16 +150,13 @@ export class CandidateFinder {
     }
     const offsets = this.anchors(texts.join(''));
     if (!offsets.length) return;
-    locate(nodes, texts, offsets, (node, text) => {
-      // A big element is searched again child by child (its scripts left out) rather than
-      // handed over whole: the scanner then reads only the parts that hold an anchor.
-      if (
-        text.length > REFINE &&
-        node.nodeType === ELEMENT_NODE &&
-        node.firstChild &&
-        group.depth < MAX_DEPTH
-      ) {
-        this.split(node, group.depth + 1, group.restarted);
+    locate(nodes, texts, offsets, (node, text, within) => {
+      // A big element is not handed over whole: the text nodes holding the anchors are, so
+      // the scanner reads only the blocks around them. They are found by their lengths in
+      // one walk; reading the text again child by child, level by level, read an article
+      // nested ten deep ten times.
+      if (text.length > REFINE && node.nodeType === ELEMENT_NODE) {
+        locateText(node, within, onNode);
       } else onNode(node, text);
     });
   }
@@ -230,22 +227,48 @@ function breakable(a: Node, b: Node, textA?: string, textB?: string): boolean {
 
 /**
  * Reports the nodes (text nodes, or elements) among `nodes`, whose texts are `texts`
- * concatenated, that hold one of the sorted `offsets`.
+ * concatenated, that hold one of the sorted `offsets`, with the offsets that fall in each,
+ * relative to it.
  */
 function locate(
   nodes: Node[],
   texts: string[],
   offsets: number[],
-  onNode: (node: Text | Element, text: string) => void,
+  onNode: (node: Text | Element, text: string, within: number[]) => void,
 ): void {
   let pos = 0;
   let i = 0;
   for (let k = 0; k < nodes.length && i < offsets.length; k++) {
     const end = pos + texts[k]!.length;
     if (offsets[i]! < end) {
-      onNode(nodes[k] as Text | Element, texts[k]!);
+      const within: number[] = [];
+      for (; i < offsets.length && offsets[i]! < end; i++) within.push(offsets[i]! - pos);
+      onNode(nodes[k] as Text | Element, texts[k]!, within);
+    }
+    pos = end;
+  }
+}
+
+/**
+ * Reports the text nodes of `el` that hold one of the sorted `offsets` of its text (its
+ * `textContent`: every text node's data, in document order). Only lengths are read, and
+ * the data of the nodes reported.
+ */
+function locateText(
+  el: Node,
+  offsets: number[],
+  onNode: (node: Text | Element, text: string) => void,
+): void {
+  const walker = el.ownerDocument!.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let pos = 0;
+  let i = 0;
+  for (let n = walker.nextNode() as Text | null; n && i < offsets.length;) {
+    const end = pos + n.length;
+    if (offsets[i]! < end) {
+      onNode(n, n.data);
       while (i < offsets.length && offsets[i]! < end) i++;
     }
     pos = end;
+    n = walker.nextNode() as Text | null;
   }
 }

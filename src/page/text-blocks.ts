@@ -232,3 +232,48 @@ export function toBoundaries(block: TextBlock, start: number, end: number): [Bou
     { node: block.nodes[j]!, offset: end - block.starts[j]! },
   ];
 }
+
+/** The runs of text whose nearest block is `block`, nested blocks left out: a block's own text. */
+export function ownRuns(block: Element, classifier: ElementClassifier): TextBlock[] {
+  const out: TextBlock[] = [];
+  let run: TextBlock | null = null;
+  const visit = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) {
+        run ??= { block, nodes: [], starts: [], text: '' };
+        run.starts.push(run.text.length);
+        run.nodes.push(c as Text);
+        run.text += (c as Text).data;
+      } else if (c.nodeType === 1 /* ELEMENT_NODE */) {
+        const info = classifier.info(c as Element);
+        if (info.skip) continue;
+        if (info.block !== block) {
+          if (run) out.push(run);
+          run = null;
+          continue;
+        }
+        visit(c);
+      }
+    }
+  };
+  if (!classifier.info(block).skip) visit(block);
+  if (run) out.push(run);
+  return out.filter((r) => HAS_TEXT.test(r.text));
+}
+
+/**
+ * A plain block (nothing inside but inline text) as one run, its text already read: only its
+ * text nodes are listed, and only once a name matched in it.
+ */
+export function plainBlock(block: Element, text: string): TextBlock {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  let at = 0;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    nodes.push(n);
+    starts.push(at);
+    at += n.length;
+  }
+  return { block, nodes, starts, text };
+}

@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import type { CardData, CardGroup, CardVersion, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
-import type { PreparedMatcher } from '../matching/compile';
+import type { PreparedMatcher } from '../matching/prepare';
 
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';

@@ -60,6 +60,28 @@ describe('names', () => {
     expect(found('President Trump said')).toEqual(['donald-trump:President Trump']);
   });
 
+  it('does not take a name glued to a letter or digit of any script', () => {
+    // Greek is in the quick check; Hangul, Arabic digits and astral letters go to the exact one.
+    for (const glued of ['ά', 'ㄱ', '١', '𝐀', '𠀀', '\u0301']) {
+      expect(found(`Putin${glued} and Macron`)).toEqual(['emmanuel-macron:Macron']);
+    }
+    // The exact check still lets a shorter form end on a boundary ("Kim" of "Kim Jong Un𝐀").
+    expect(found('Kim Jong-un met Kim Jong Un𝐀')).toEqual([
+      'kim-jong-un:Kim Jong-un',
+      'kim-jong-un:Kim',
+    ]);
+  });
+
+  it('finds a title however the page spaces it, and only right before the name', () => {
+    expect(found('Russian\n      President\u00A0 Vladimir Putin')).toEqual([
+      'vladimir-putin:Russian\n      President\u00A0 Vladimir Putin',
+    ]);
+    expect(found('(President Trump)')).toEqual(['donald-trump:President Trump']);
+    // Glued to the word before: the title is not one, the name still is.
+    expect(found('VicePresident Vladimir Putin')).toEqual(['vladimir-putin:Vladimir Putin']);
+    expect(found('President, Trump')).toEqual(['donald-trump:Trump']);
+  });
+
   it('does not take a name out of a longer word', () => {
     expect(found('Putinism and Macronist ideas')).toEqual([]);
   });
@@ -162,6 +184,38 @@ describe('prepared matchers', () => {
     const text = 'Russian President Vladimir Putin met Kim Jong-un before the Singapore summit.';
     expect(rebuilt.match(text)).toEqual(compileMatcher(SPEC).match(text));
     expect(rebuilt.anchors(text).length).toBeGreaterThan(2);
+  });
+
+  it('keep titles apart from the names, unless a name could start inside a title', () => {
+    const apart = prepareMatcher(SPEC).parts[0]!;
+    expect(apart.titles).not.toBeNull();
+    expect(apart.names).not.toContain('(?<title>');
+    // "Trump adviser" holds a name: a titled mention starts before the first name found.
+    const spec = {
+      version: 1 as const,
+      entities: [
+        ...SPEC.entities,
+        {
+          id: 'kellyanne-conway',
+          kind: 'person' as const,
+          name: 'Kellyanne Conway',
+          fullNames: [],
+          shortForms: ['Conway'],
+          ambiguousShortForms: [],
+          namesakes: [],
+          titles: ['Trump adviser'],
+        },
+      ],
+    };
+    const joined = prepareMatcher(spec).parts[0]!;
+    expect(joined.titles).toBeNull();
+    expect(joined.names).toContain('(?<title>');
+    const text = 'Trump adviser Kellyanne Conway met President Trump.';
+    const m = compileMatcher(spec).match(text);
+    expect(m.map((x) => `${x.entity}:${text.slice(x.start, x.end)}`)).toEqual([
+      'kellyanne-conway:Trump adviser Kellyanne Conway',
+      'donald-trump:President Trump',
+    ]);
   });
 
   it('leaves hidden entities out without reading their names as someone else’s', () => {

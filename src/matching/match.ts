@@ -1,0 +1,347 @@
+/**
+ * The page half of the matcher: compiles a prepared matcher (`prepare.ts`) lazily and finds
+ * mentions in a block of text. Only this half is in the content script.
+ */
+import type { PreparedMatcher, PreparedPart } from './prepare';
+import { GAP_CHAR, keyOf } from './name-text';
+import type { MatchEntity, Mention } from './types';
+
+/**
+ * Whether a match is glued to a word before it. Checked here rather than with a lookbehind in
+ * the pattern: a `\\p{…}` lookbehind runs at every position of the text and made the pass
+ * three times slower; this runs only where a name matched.
+ */
+const WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u;
+const gluedBefore = (text: string, at: number) =>
+  at > 0 && WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at));
+/** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Common capitalised words that may precede a surname without being a given name. */
+const NOT_GIVEN_NAMES = new Set(
+  (
+    'A An And As At But By For From He If In It Its Mr Mrs Ms Dr Of On Or She So That The Then ' +
+    'There They This Though To Under Was We When Where While Why With Yet After Before Since ' +
+    'Although Because How What Who Whom Did Does Do Has Had Have Is Are Were Will Would Can ' +
+    'Could Should Said Says Meanwhile However Also Both Neither Nor Not Only Even Than Like ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mister'
+  ).split(' '),
+);
+
+interface FormInfo {
+  entity: MatchEntity;
+  ambiguous: boolean;
+  full: boolean;
+}
+
+/** A compiled matcher: one RegExp pass over a block's text, then cheap local checks. */
+export interface Matcher {
+  /** Mentions in one block of text, in order. Ambiguous short forms are flagged, not dropped. */
+  match(text: string): Mention[];
+  /**
+   * Offsets in `text` of anchor words: every mention contains one (a word of each name form,
+   * "summit" for the event phrases; an either-case first letter left off). A cheap prefilter
+   * over a whole subtree's text: only blocks holding one need `match`.
+   */
+  anchors(text: string): number[];
+  /** The entity of an id, for names and kinds. */
+  entity(id: string): MatchEntity | undefined;
+  readonly entities: readonly MatchEntity[];
+}
+
+/** Letters, digits and marks in any script: what a name may not touch (`u` flag). */
+const WORD_END = '(?![\\p{L}\\p{N}\\p{M}])';
+
+/** Whether the character at `at` (a whole code point) is a letter, digit or mark. */
+const wordAt = (text: string, at: number) =>
+  at < text.length && WORD_BEFORE.test(String.fromCodePoint(text.codePointAt(at)!));
+
+/**
+ * A boundary-checked pattern of a part: a quick one whose lookahead knows the common scripts'
+ * word characters only, and the exact one (`\p{…}`), compiled the first time a match is
+ * followed by another script's letter.
+ */
+interface Bounded {
+  quick: RegExp;
+  source: string;
+  exact?: RegExp;
+}
+
+/** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
+class Part {
+  readonly anchors: RegExp;
+  readonly #built = new Map<string, RegExp | Bounded | null>();
+
+  readonly #wordChars: string;
+
+  constructor(
+    readonly prepared: PreparedPart,
+    wordChars: string,
+  ) {
+    this.#wordChars = wordChars;
+    this.anchors = new RegExp(prepared.anchors, 'g');
+  }
+
+  regex(which: 'titles' | 'eventAnchors'): RegExp | null {
+    let re = this.#built.get(which) as RegExp | null | undefined;
+    if (re === undefined) {
+      const source = this.prepared[which];
+      re = source === null ? null : new RegExp(source, which === 'titles' ? 'u' : 'g');
+      this.#built.set(which, re);
+    }
+    return re;
+  }
+
+  bounded(which: 'names' | 'event' | 'namesakes'): Bounded | null {
+    let b = this.#built.get(which) as Bounded | null | undefined;
+    if (b === undefined) {
+      const source = this.prepared[which];
+      b =
+        source === null
+          ? null
+          : { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
+      this.#built.set(which, b);
+    }
+    return b;
+  }
+}
+
+/** Leftmost matches of one bounded pattern in one text, from a position that only moves on. */
+class Matches {
+  #last: RegExpExecArray | null = null;
+  #done: boolean;
+
+  readonly #re: Bounded | null;
+  readonly #text: string;
+
+  constructor(re: Bounded | null, text: string) {
+    this.#re = re;
+    this.#text = text;
+    this.#done = re === null;
+  }
+
+  /** The first match at or after `from`: the last one found while it still lies there. */
+  from(from: number): RegExpExecArray | null {
+    if (this.#done || (this.#last && this.#last.index >= from)) return this.#last;
+    const b = this.#re!;
+    b.quick.lastIndex = from;
+    let m = b.quick.exec(this.#text);
+    if (m && wordAt(this.#text, m.index + m[0].length)) {
+      // Glued to a letter of another script: the exact pattern decides, from the same place.
+      b.exact ??= new RegExp(`(?:${b.source})${WORD_END}`, 'gu');
+      b.exact.lastIndex = m.index;
+      m = b.exact.exec(this.#text);
+    }
+    this.#last = m;
+    this.#done = m === null;
+    return m;
+  }
+}
+
+/**
+ * Where a title that ends just before the name at `name` starts (`President Putin`), the
+ * leftmost such start at or after `from`; -1 when none. A title ends with a run of gap
+ * characters before the name and spans at most `words` words, so only those are tried.
+ */
+function titleStart(text: string, name: number, from: number, titles: RegExp, words: number) {
+  let end = name;
+  while (end > from && GAP_CHAR.test(text[end - 1]!)) end--;
+  if (end === name || end <= from) return -1;
+  let lo = end;
+  for (let w = 0; w < words && lo > from; w++) {
+    if (w > 0) while (lo > from && GAP_CHAR.test(text[lo - 1]!)) lo--;
+    while (lo > from && !GAP_CHAR.test(text[lo - 1]!)) lo--;
+  }
+  const m = titles.exec(text.slice(lo, end));
+  return m ? lo + m.index : -1;
+}
+
+/**
+ * Builds a prepared matcher. `hidden` entities (the reader chose not to mark them) are still
+ * matched, so that their names are not read as someone else's, and then left out.
+ */
+export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
+  const byId = new Map(prepared.entities.map((e) => [e.id, e]));
+  const forms = new Map<string, FormInfo>();
+  for (const f of prepared.forms) {
+    const entity = byId.get(f.entity);
+    if (entity) forms.set(f.key, { entity, ambiguous: f.ambiguous, full: f.full });
+  }
+  const skip = new Set(hidden);
+  const eventId = prepared.event;
+  let parts: Part[] | undefined;
+  const allParts = () =>
+    (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p, prepared.wordChars)));
+
+  /**
+   * The part's mentions in `text`, as one pattern of (event | title? name) would find them:
+   * the leftmost match first, the event before a name at the same place, a title in front of
+   * a name taken into it, and the search going on one character later when a match is glued
+   * to the word before it.
+   */
+  function scanPart(part: Part, text: string, found: Mention[]): void {
+    const titles = part.regex('titles');
+    const eventAnchors = part.regex('eventAnchors');
+    let event: Bounded | null = null;
+    if (eventAnchors) {
+      eventAnchors.lastIndex = 0;
+      if (eventAnchors.test(text)) event = part.bounded('event');
+    }
+    const names = new Matches(part.bounded('names'), text);
+    const events = new Matches(event, text);
+    let blocked: [number, number][] | null = null;
+    for (let from = 0; ;) {
+      const name = names.from(from);
+      const ev = events.from(from);
+      if (!name && !ev) return;
+      let start = Infinity;
+      let titled = false;
+      if (name) {
+        start = name.index;
+        if (!titles) titled = name.groups?.title !== undefined;
+        else {
+          const t = titleStart(text, start, from, titles, part.prepared.titleWords);
+          if (t >= 0) [start, titled] = [t, true];
+        }
+      }
+      // The event goes first where both start at the same place.
+      const m = ev && ev.index <= start ? ev : name!;
+      if (m === ev) start = ev.index;
+      if (gluedBefore(text, start)) {
+        from = start + 1;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      from = end;
+      if (m === ev) {
+        if (eventId && !skip.has(eventId)) {
+          found.push({ entity: eventId, kind: 'event', start, end, ambiguous: false, full: true });
+        }
+        continue;
+      }
+      const info = forms.get(keyOf(m.groups?.name ?? m[0]));
+      if (!info) continue;
+      const namesakes = part.bounded('namesakes');
+      if (namesakes) {
+        blocked ??= spans(new Matches(namesakes, text), text);
+        if (blocked.some(([s, e]) => s < end && start < e)) continue;
+      }
+      if (!info.full && !titled && !isSurnameAlone(text, start, end)) continue;
+      if (skip.has(info.entity.id)) continue;
+      found.push({
+        entity: info.entity.id,
+        kind: 'person',
+        start,
+        end,
+        ambiguous: info.ambiguous,
+        full: info.full,
+      });
+    }
+  }
+
+  /** Mentions of every part whose anchors are in `text` (a block: short). */
+  function scan(text: string): Mention[] {
+    const found: Mention[] = [];
+    let count = 0;
+    for (const part of allParts()) {
+      part.anchors.lastIndex = 0;
+      if (!part.anchors.test(text)) continue;
+      scanPart(part, text, found);
+      count++;
+    }
+    return count > 1 ? found.sort((a, b) => a.start - b.start) : found;
+  }
+
+  function anchorsIn(text: string): number[] {
+    let out: number[] = [];
+    let groups = 0;
+    for (const { anchors: re } of allParts()) {
+      re.lastIndex = 0;
+      const before = out.length;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+      if (out.length > before) groups++;
+    }
+    if (groups > 1) out = out.sort((a, b) => a - b);
+    return out;
+  }
+
+  return {
+    entities: prepared.entities,
+    entity: (id) => byId.get(id),
+    match(text) {
+      if (!INVISIBLE.test(text)) return scan(text);
+      // Soft hyphens and zero-width characters inside names: match a cleaned copy, map back.
+      const { clean, map } = withoutInvisibles(text);
+      return scan(clean).map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
+    },
+    anchors(text) {
+      if (!INVISIBLE.test(text)) return anchorsIn(text);
+      const { clean, map } = withoutInvisibles(text);
+      return anchorsIn(clean).map(map);
+    },
+  };
+}
+
+/**
+ * `text` without invisible characters, and a map from offsets in it back to `text`. Only the
+ * removed positions are kept (a page's text may be megabytes with a handful of them).
+ */
+function withoutInvisibles(text: string): { clean: string; map: (at: number) => number } {
+  // Where each removed character would sit in the clean text: non-decreasing.
+  const at: number[] = [];
+  const clean = text.replace(INVISIBLE_ALL, (_c: string, offset: number) => {
+    at.push(offset - at.length);
+    return '';
+  });
+  const map = (c: number) => {
+    // Removed characters before clean offset c: those whose clean position is <= c.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! <= c) lo = mid + 1;
+      else hi = mid;
+    }
+    return c + lo;
+  };
+  return { clean, map };
+}
+
+function spans(matches: Matches, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 0, m = matches.from(0); m; m = matches.from(from)) {
+    if (gluedBefore(text, m.index)) from = m.index + 1;
+    else out.push([m.index, (from = m.index + m[0].length)]);
+  }
+  return out;
+}
+
+/**
+ * A surname on its own ("Trump") is a mention unless the text shows another person:
+ * a given name right before it ("Eric Trump"), "Jr."/"Sr." after it, or "trump card(s)".
+ */
+function isSurnameAlone(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 8);
+  if (/^,?\s*(?:Jr|Sr)\b/.test(after)) return false;
+  if (/^\s+cards?\b/.test(after)) return false;
+  const window = text.slice(Math.max(0, start - 40), start);
+  const before = /(\p{Lu}[\p{Ll}\p{M}]+)[\s\u00A0]+$/u.exec(window);
+  if (!before || NOT_GIVEN_NAMES.has(before[1]!)) return true;
+  // "Later Kim said": a capitalised word opening a sentence is usually an ordinary word.
+  // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name.
+  const lead = window.slice(0, before.index).trimEnd();
+  return lead === '' ? start - window.length <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead);
+}
+
+/**
+ * Keeps ambiguous short forms only where the page also has a full name of the same entity
+ * ("Kim" counts on a page that says "Kim Jong-un" somewhere).
+ */
+export function resolveAmbiguous<T extends Pick<Mention, 'entity' | 'ambiguous' | 'full'>>(
+  mentions: T[],
+): T[] {
+  const confirmed = new Set<string>();
+  for (const m of mentions) if (m.full) confirmed.add(m.entity);
+  return mentions.filter((m) => !m.ambiguous || confirmed.has(m.entity));
+}

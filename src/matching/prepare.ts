@@ -1,0 +1,371 @@
+/**
+ * The background half of the matcher: turns a spec (names, titles, namesakes) into RegExp
+ * sources and a table of forms, as plain data a content script receives and only has to
+ * compile (`match.ts`). String work and every check on the data run here, once per library
+ * revision, not on each page.
+ */
+import { GAP, WORD, keyOf, words } from './name-text';
+import type { MatchEntity, MatcherSpec } from './types';
+
+/** Apostrophes a page may type for one another ("l'", "l’"). */
+const APOSTROPHES = "'\u2019\u02BC";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `charPattern` per character, computed once: the background prepares thousands of them. */
+const CHARS = new Map<string, string>();
+
+/**
+ * One character of a name as a pattern: a letter with a diacritic also matches its bare letter
+ * and its decomposed (NFD) spelling; an apostrophe matches the typographic ones.
+ */
+function charPattern(c: string): string {
+  let p = CHARS.get(c);
+  if (p === undefined) {
+    const d = c.normalize('NFD');
+    p = APOSTROPHES.includes(c)
+      ? `[${APOSTROPHES}]`
+      : d.length > 1 && d !== c
+        ? `(?:${escape(c)}|${escape(d)}|${escape(d[0]!)})`
+        : escape(c);
+    CHARS.set(c, p);
+  }
+  return p;
+}
+
+/** A word as a pattern; `loose`: its first letter may be either case. */
+function wordPattern(w: string, loose: boolean): string {
+  const chars = [...w];
+  const first = chars[0]!;
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  const head =
+    loose && lower !== upper
+      ? `(?:${charPattern(lower)}|${charPattern(upper)})`
+      : charPattern(first);
+  return head + chars.slice(1).map(charPattern).join('');
+}
+
+/** Titles written in lower case in the data ("président") may open a sentence too. */
+const looseTitle = (t: string) => t[0] !== t[0]!.toUpperCase();
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+  /** Longest path below, in tokens: longer alternatives are tried first. */
+  depth: number;
+}
+
+/**
+ * Many forms as one alternation factored by shared beginnings ("Путин(?:а|у|ым|е)?"): with
+ * every language's case forms the flat list is four times longer, compiles slower and makes
+ * the engine retry each shared prefix. Longer continuations come first, as in a longest-first
+ * list, so the longest form that ends on a word boundary wins.
+ */
+function alternation(forms: Iterable<string>, loose: (form: string) => boolean = () => false) {
+  const root: Trie = { end: false, next: new Map(), depth: 0 };
+  for (const form of forms) {
+    const tokens: string[] = [];
+    words(form).forEach((w, i) => {
+      if (i > 0) tokens.push(GAP);
+      const chars = [...w];
+      tokens.push(wordPattern(chars[0]!, loose(form)), ...chars.slice(1).map(charPattern));
+    });
+    let node = root;
+    for (const t of tokens) {
+      let child = node.next.get(t);
+      if (!child) node.next.set(t, (child = { end: false, next: new Map(), depth: 0 }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const depth = (n: Trie): number =>
+    (n.depth = Math.max(0, ...[...n.next.values()].map((c) => depth(c) + 1)));
+  depth(root);
+  const emit = (n: Trie): string => {
+    const alts = [...n.next]
+      .sort(([a, x], [b, y]) => y.depth - x.depth || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([t, child]) => t + emit(child));
+    if (alts.length === 0) return '';
+    if (n.end) return `(?:${alts.join('|')})?`;
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  };
+  return emit(root);
+}
+
+/** Anchors shorter than this are not merged into a shared prefix. */
+const MIN_ANCHOR = 4;
+
+/**
+ * Fewer, shorter anchor words that still find every mention: a word holding another anchor is
+ * dropped ("Путина" holds "Путин"), and words sharing a long prefix give way to it ("Слуцкий",
+ * "Слуцкого" → "Слуцк"). Each result is a substring of the words it replaces.
+ */
+function reduceAnchors(list: Iterable<string>): string[] {
+  let out = [...new Set(list)].sort();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i + 1 < out.length; i++) {
+      const a = out[i]!;
+      const b = out[i + 1]!;
+      let n = 0;
+      while (n < a.length && n < b.length && a[n] === b[n]) n++;
+      if (n >= MIN_ANCHOR && n >= Math.max(a.length, b.length) - 3 && n < b.length) {
+        out[i] = a.slice(0, n);
+        out.splice(i + 1, 1);
+        changed = true;
+      }
+    }
+    out = [...new Set(out)].sort();
+  }
+  return out.filter((a) => !out.some((b) => b !== a && a.includes(b)));
+}
+
+/**
+ * Generic phrases that clearly mean the cancelled June 2018 summit, beyond the event's own
+ * aliases: "Trump–Kim summit", "US-North Korea summit", "summit in Singapore", "June 12 summit".
+ */
+const EVENT_PHRASES = [
+  `(?:Trump|U\\.?S\\.?|American|Washington)${GAP}(?:Kim|North${GAP}Korean?|Pyongyang|DPRK)${GAP}[Ss]ummit`,
+  `(?:Kim|North${GAP}Korean?|Pyongyang)${GAP}(?:Trump|U\\.?S\\.?)${GAP}[Ss]ummit`,
+  `[Ss]ummit in Singapore`,
+  `[Ss]ummit (?:between Trump and Kim|between Kim and Trump|with Kim(?:${GAP}Jong${GAP}[Uu]n)?|with Trump)`,
+  `(?:June 12|12 June)${GAP}[Ss]ummit`,
+];
+
+/**
+ * One script's share of a prepared matcher, as RegExp sources compiled only where they are
+ * needed. Names, titles and the event are apart: one pattern with a title in front of every
+ * name had to try dozens of lower-case titles at every character of the text, which made it
+ * ~50 times slower to run and several times slower to compile than the names alone.
+ */
+export interface PreparedPart {
+  /**
+   * The names; null when the part has none. No boundaries: the matcher adds the one after
+   * (see `PreparedMatcher.wordChars`) and checks the one before each match. When `titles`
+   * is null but the part has titles, they are in here as `(?<title>…)` before `(?<name>…)`.
+   */
+  names: string | null;
+  /**
+   * The titles, anchored at the end (flags `u`): run on the words just before a name, over at
+   * most `titleWords` words, to find where a titled mention starts ("President Putin").
+   */
+  titles: string | null;
+  titleWords: number;
+  /** The event's names and phrases (same boundaries); null when none. */
+  event: string | null;
+  /** Anchor words of the event alone (flags `g`): the event pattern runs only where one is. */
+  eventAnchors: string | null;
+  /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
+  namesakes: string | null;
+  /** The anchor words of everything in the part, for `Matcher.anchors` (flags `g`). */
+  anchors: string;
+}
+
+/**
+ * A matcher compiled to plain data: the RegExp sources and the table of name forms. The
+ * background prepares it (string work, cached per library revision); a content script only
+ * builds it (`buildMatcher`), so a page pays next to nothing before its first scan.
+ */
+export interface PreparedMatcher {
+  version: 2;
+  /**
+   * The letters, digits and marks of the common scripts (Latin, Greek, Cyrillic), as the body
+   * of a character class: a name may not be followed by one. The patterns check this class
+   * instead of `\p{L}\p{N}\p{M}`, whose Unicode tables cost ~0.6 ms to compile per pattern on
+   * every page; a match followed by a word character outside it is checked again with the
+   * full class.
+   */
+  wordChars: string;
+  entities: MatchEntity[];
+  /** The event's id, when the dataset has one. */
+  event: string | null;
+  /** Each name form's lookup key (`keyOf`), with its entity and how it counts. */
+  forms: { key: string; entity: string; ambiguous: boolean; full: boolean }[];
+  /**
+   * One part per script the names are written in (Latin, Cyrillic, …). A part's patterns are
+   * compiled the first time its anchors are seen, so an English page never compiles the
+   * Russian forms, and a block is matched only against the scripts its anchors are in.
+   */
+  parts: PreparedPart[];
+}
+
+/** `PreparedMatcher.wordChars`: every `\p{L}\p{N}\p{M}` character below U+0530 and in U+1E00–U+1EFF. */
+const WORD_CHARS = (() => {
+  const word = new RegExp(`[${WORD}]`, 'u');
+  const ranges: [number, number][] = [];
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  for (const [from, to] of [
+    [0, 0x52f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let c = from; c <= to; c++) {
+      if (!word.test(String.fromCharCode(c))) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else ranges.push([c, c]);
+    }
+  }
+  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+})();
+
+/** The script group of a form: by the block of its first letter, all of Latin as one. */
+const scriptOf = (form: string) => {
+  const code = form.codePointAt(0) ?? 0;
+  return code < 0x250 ? 0 : code >> 8;
+};
+
+/**
+ * Compiles a matcher spec into RegExp sources per script (longest forms first) and the
+ * anchor words. One pass of a combined RegExp is ~40x faster than a loop over names
+ * (docs/performance-notes), and the checks after it only run where a name matched.
+ */
+export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
+  const forms = new Map<string, { entity: string; ambiguous: boolean; full: boolean }>();
+  /** Each spelling as the data writes it (diacritics, case, hyphens), for the patterns. */
+  const written = new Set<string>();
+  const titles = new Set<string>();
+  const eventForms = new Set<string>();
+  const namesakes = new Set<string>();
+  for (const entity of spec.entities) {
+    const add = (form: string, ambiguous: boolean, full: boolean) => {
+      const key = keyOf(form);
+      if (!key) return;
+      // "Kim Jong-un" and "Kim Jong Un" share a key but not a pattern (case is kept).
+      if (!forms.has(key)) forms.set(key, { entity: entity.id, ambiguous, full });
+      if (forms.get(key)!.entity === entity.id) written.add(words(form).join(' '));
+    };
+    if (entity.kind === 'event') {
+      for (const f of [entity.name, ...entity.fullNames]) eventForms.add(f);
+    } else {
+      for (const f of [entity.name, ...entity.fullNames]) add(f, false, true);
+      for (const f of entity.shortForms) add(f, false, false);
+      for (const f of entity.ambiguousShortForms) add(f, true, false);
+      for (const t of entity.titles) titles.add(t);
+    }
+    for (const n of entity.namesakes) namesakes.add(n);
+  }
+  const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
+  const scripts = new Set(
+    [...written, ...(event ? eventForms : [])].map(scriptOf).concat(event ? [0] : []),
+  );
+  const inScript = (list: Iterable<string>, script: number) =>
+    [...list].filter((f) => scriptOf(f) === script);
+  return {
+    version: 2,
+    wordChars: WORD_CHARS,
+    // Names and kinds only: the forms are in `forms` and the patterns (a page needs no more).
+    entities: spec.entities.map(({ id, kind, name }) => ({
+      id,
+      kind,
+      name,
+      fullNames: [],
+      shortForms: [],
+      ambiguousShortForms: [],
+      namesakes: [],
+      titles: [],
+    })),
+    event,
+    forms: [...forms].map(([key, info]) => ({ key, ...info })),
+    parts: [...scripts]
+      .sort((x, y) => x - y)
+      .map((script) =>
+        preparePart(
+          inScript(written, script),
+          inScript(titles, script),
+          event ? inScript(eventForms, script) : [],
+          // The English event phrases are Latin; so is their anchor, "summit".
+          event !== null && script === 0,
+          inScript(namesakes, script),
+        ),
+      ),
+  };
+}
+
+/**
+ * Whether a name could start inside a title ("Trump adviser" before "Kellyanne Conway"),
+ * ending in it or going on past its end: then a titled mention can begin before the first
+ * name the names pattern finds, and the titles must stay in the names pattern. Compared on
+ * keys (case and diacritics ignored) at every character, so it errs towards keeping them.
+ */
+function titlesHoldNames(titles: string[], names: string[]): boolean {
+  const nameKeys = names.map(keyOf);
+  return titles.some((t) => {
+    const key = keyOf(t);
+    for (let i = 0; i < key.length; i++) {
+      const tail = key.slice(i);
+      if (nameKeys.some((n) => tail.startsWith(n) || n.startsWith(`${tail} `))) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Anchors: one word of every form, as few words as will do (fewer alternatives, faster pass);
+ * no boundaries, so a word glued to the next block's text is still found. A word whose first
+ * letter may be either case is searched without it ("ummit"): a character class in front
+ * makes the pass several times slower. Likewise a letter with a diacritic (an alternation of
+ * three spellings): the longest run of plain characters stands for the word ("Косачёв" →
+ * "Косач").
+ */
+function anchorsOf(names: string[], eventForms: string[], phrases: boolean): string | null {
+  const anchorOf = (w: string, loose: boolean) => {
+    const chars = [...w];
+    const from = loose && chars.length >= 5 ? 1 : 0;
+    let best = '';
+    let run = '';
+    for (const c of chars.slice(from)) {
+      run = charPattern(c) === escape(c) ? run + c : '';
+      if (run.length > best.length) best = run;
+    }
+    return best.length >= 3 ? best : chars.slice(from).join('');
+  };
+  const anchorWords = new Set<string>();
+  if (phrases) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
+  const anchorFor = (form: string, loose: boolean) => {
+    const ws = words(form).map((w) => ({ w, a: anchorOf(w, loose) }));
+    if (ws.some(({ a }) => anchorWords.has(a))) return;
+    anchorWords.add(ws.reduce((x, y) => (y.w.length > x.w.length ? y : x)).a);
+  };
+  const byWords = names.map((f) => ({ f, n: words(f).length })).sort((a, b) => a.n - b.n);
+  for (const { f } of byWords) anchorFor(f, false);
+  for (const f of eventForms) anchorFor(f, true);
+  if (anchorWords.size === 0) return null;
+  return reduceAnchors(anchorWords)
+    .sort((a, b) => b.length - a.length)
+    .map((a) => wordPattern(a, false))
+    .join('|');
+}
+
+/** The patterns and anchors of the forms of one script. */
+function preparePart(
+  written: string[],
+  titles: string[],
+  eventForms: string[],
+  phrases: boolean,
+  namesakes: string[],
+): PreparedPart {
+  const end = '';
+  const eventPart = [
+    ...(eventForms.length ? [alternation(eventForms, () => true)] : []),
+    ...(phrases ? EVENT_PHRASES : []),
+  ].join('|');
+  const titlePart = titles.length ? alternation(titles, looseTitle) : null;
+  const apart = titlePart !== null && !titlesHoldNames(titles, written);
+  let names: string | null = null;
+  if (written.length) {
+    names =
+      titlePart === null || apart
+        ? `(?:${alternation(written)})${end}`
+        : `(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})${end}`;
+  }
+  return {
+    names,
+    titles: apart ? `(?:${titlePart})$` : null,
+    titleWords: apart ? Math.max(...titles.map((t) => words(t).length)) : 0,
+    event: eventPart ? `(?:${eventPart})${end}` : null,
+    eventAnchors: eventPart ? anchorsOf([], eventForms, phrases) : null,
+    namesakes: namesakes.length ? `(?:${alternation(namesakes)})${end}` : null,
+    anchors: anchorsOf(written, eventForms, phrases) ?? '',
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, resolveAmbiguous } from '../../../src/matching';
+import { MentionIndex, QUIET_SPACING } from '../../../src/page/mention-index';
+import { ElementClassifier, ownRuns } from '../../../src/page/text-blocks';
+import { SPEC } from '../matching/spec-fixture';
+import { RecordedMarks, pageOf } from './dom-fixture';
+
+const matcher = compileMatcher(SPEC);
+
+/** A page of paragraphs, each block scanned into a fresh index in document order. */
+function indexed(paragraphs: string[], markEvery = false) {
+  const doc = pageOf(paragraphs.map((p) => `<p>${p}</p>`).join(''));
+  const marks = new RecordedMarks();
+  const index = new MentionIndex(doc, marks, markEvery);
+  const classifier = new ElementClassifier();
+  const blocks: Element[] = [...doc.querySelectorAll('p')];
+  const scan = (block: Element) => {
+    index.clear(block);
+    for (const run of ownRuns(block, classifier)) index.add(run, matcher.match(run.text));
+    index.paint(block);
+  };
+  for (const block of blocks) scan(block);
+  index.resolve();
+  return { doc, marks, index, blocks, scan };
+}
+
+const where = (blocks: Element[], list: { block: Element }[]) =>
+  list.map((m) => blocks.indexOf(m.block));
+
+describe('mention index', () => {
+  it('marks an entity again only QUIET_SPACING blocks after its last mark', () => {
+    const { index, marks, blocks } = indexed(Array(7).fill('Putin spoke.'));
+    expect(QUIET_SPACING).toBe(3);
+    expect(where(blocks, index.painted())).toEqual([0, 3, 6]);
+    expect(marks.ranges.size).toBe(3);
+    expect(index.counts()).toEqual([{ entity: 'vladimir-putin', kind: 'person', count: 7 }]);
+    expect([index.active, index.marks]).toEqual([7, 3]);
+  });
+
+  it('marks each entity once per block in the quiet default, every mention on demand', () => {
+    const { index, marks } = indexed(['Putin met Macron. Putin left.', 'Macron stayed.']);
+    expect(marks.texts()).toEqual(['Putin', 'Macron']);
+    index.setMarkEvery(true);
+    expect(marks.texts().sort()).toEqual(['Macron', 'Macron', 'Putin', 'Putin']);
+    index.setMarkEvery(false);
+    expect(marks.texts().sort()).toEqual(['Macron', 'Putin']);
+    expect(index.marks).toBe(2);
+  });
+
+  it('counts an ambiguous short form only while the page names the person in full', () => {
+    const page = indexed(['Kim arrived.', 'Kim Jong-un spoke.']);
+    const kims = () => page.index.counts().find((c) => c.entity === 'kim-jong-un')?.count ?? 0;
+    expect(kims()).toBe(2);
+    expect(resolveAmbiguous(matcher.match('Kim arrived.'))).toEqual([]);
+    // The full name goes away: the lone "Kim" is no longer counted or marked.
+    page.blocks[1]!.textContent = 'Nobody spoke.';
+    page.scan(page.blocks[1]!);
+    page.index.resolve();
+    expect(kims()).toBe(0);
+    expect(page.marks.ranges.size).toBe(0);
+  });
+
+  it('a mark stands for the unmarked repeats after it, up to the next mark', () => {
+    const { index, blocks } = indexed([
+      'Putin spoke.',
+      'Putin again.',
+      'Nothing here about him.',
+      'Putin once more.',
+      'Putin, later.',
+    ]);
+    const [first, second] = index.painted();
+    // Blocks naming no one have no sequence number: the repeats in 1 and 3 are within 3 of 0.
+    expect(where(blocks, index.painted())).toEqual([0, 4]);
+    expect(index.blocksOf(first!).map((b) => blocks.indexOf(b))).toEqual([0, 1, 3]);
+    expect(index.blocksOf(second!).map((b) => blocks.indexOf(b))).toEqual([4]);
+  });
+
+  it('walks marked mentions in document order, wrapping, per entity or all', () => {
+    const { index } = indexed(['Macron spoke.', 'Then Putin.', 'x', 'y', 'z', 'Putin again.']);
+    const text = (m: { range: AbstractRange } | null) =>
+      (m!.range.startContainer as Text).data.slice(m!.range.startOffset, m!.range.endOffset);
+    expect([index.next(null), index.next(null), index.next(null)].map(text)).toEqual([
+      'Macron',
+      'Putin',
+      'Macron',
+    ]);
+    expect(index.next('vladimir-putin')!.block.textContent).toBe('Then Putin.');
+  });
+
+  it('finds mentions by text node, names split across elements included', () => {
+    const doc = pageOf('<p>President <a href="#">Vladimir</a> Putin</p>');
+    const index = new MentionIndex(doc, new RecordedMarks());
+    const p = doc.querySelector('p')!;
+    for (const run of ownRuns(p, new ElementClassifier())) index.add(run, matcher.match(run.text));
+    index.paint(p);
+    const link = doc.querySelector('a')!.firstChild as Text;
+    expect(index.at(link).map((m) => m.entity)).toEqual(['vladimir-putin']);
+    expect(index.at(link)[0]!.nodes).toHaveLength(3);
+  });
+
+  it('drops the mentions of blocks the page removed, and unmarks them', () => {
+    const { index, marks, blocks } = indexed(['Putin spoke.', 'a', 'b', 'c', 'Macron too.']);
+    expect(marks.ranges.size).toBe(2);
+    blocks[0]!.remove();
+    index.dropDisconnected();
+    expect(index.counts().map((c) => c.entity)).toEqual(['emmanuel-macron']);
+    expect(marks.texts()).toEqual(['Macron']);
+    index.destroy();
+    expect(marks.ranges.size).toBe(0);
+    expect(index.painted()).toEqual([]);
+  });
+});
