@@ -5,6 +5,7 @@
  *   npm run bench                       all of it (needs `npm run build` first)
  *   npm run bench -- --no-browser       skip the in-browser scan bench
  *   npm run bench -- --coverage         only the counter-coverage bench (no build needed)
+ *   npm run bench -- --search           only the search and library-index bench (no build needed)
  *   npm run bench -- --corpus 20        scan only the first 20 corpus pages
  *   npm run bench -- --json out.json    also write the figures as JSON
  *   npm run bench -- --languages        only the pages in other languages, in the browsers
@@ -100,27 +101,8 @@ async function coverageSection(report: Record<string, unknown>) {
     );
 }
 
-async function main() {
-  const report: Record<string, unknown> = {};
-  const started = performance.now();
-  if (flag('--coverage')) {
-    await coverageSection(report);
-    return finish(report, started);
-  }
-
-  console.log('\n== Bundle (Chrome build) ==');
-  const sizes = bundleSizes();
-  console.table(sizes.rows);
-  console.log(`whole extension: ${sizes.totalKb} KB`);
-  report.bundle = sizes;
-  const content = sizes.rows[0]!;
-  check('content script, minified', content.kb, 30, 'KB');
-
-  if (flag('--languages')) {
-    await benchBrowserScans(report, 'languages');
-    return finish(report, started);
-  }
-
+/** Search over generated datasets and a reader's 10,000-article library. */
+async function searchSection(report: Record<string, unknown>) {
   console.log('\n== Search (generated datasets; baseline: plain fuse.js over every record) ==');
   if (!hasCorpusArticles(ROOT)) {
     console.log(
@@ -166,6 +148,34 @@ async function main() {
   check('library index first build (work)', library.buildMs, 500, 'ms');
   check('library index: add one article', library.addMs, 50, 'ms');
   check('library index: delete one article', library.deleteMs, 50, 'ms');
+}
+
+async function main() {
+  const report: Record<string, unknown> = {};
+  const started = performance.now();
+  if (flag('--coverage')) {
+    await coverageSection(report);
+    return finish(report, started);
+  }
+  if (flag('--search')) {
+    await searchSection(report);
+    return finish(report, started);
+  }
+
+  console.log('\n== Bundle (Chrome build) ==');
+  const sizes = bundleSizes();
+  console.table(sizes.rows);
+  console.log(`whole extension: ${sizes.totalKb} KB`);
+  report.bundle = sizes;
+  const content = sizes.rows[0]!;
+  check('content script, minified', content.kb, 30, 'KB');
+
+  if (flag('--languages')) {
+    await benchBrowserScans(report, 'languages');
+    return finish(report, started);
+  }
+
+  await searchSection(report);
 
   console.log('\n== Dataset build (1,000 generated articles; baseline: the seeds) ==');
   const dataset = await benchDataset(ROOT, 1000);
