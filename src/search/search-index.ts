@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { SearchDoc, SearchKind } from './documents';
+import type { SearchDoc, SearchKind, Shown, ShownSource } from './documents';
 import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
 import { FNV_OFFSET, FNV_PRIME, hashOf, TermTable } from './term-table';
 import { normalise, STOPWORDS, tokenize } from './text';
@@ -8,7 +8,9 @@ import { normalise, STOPWORDS, tokenize } from './text';
  * The index as `npm run build` writes it (data/search-index.json) and the library's cache
  * stores it. Columns, not records: a 100k-statement index parses as a few long strings
  * instead of half a million small ones. A posting is `doc * 2 + 1` when the term is in the
- * doc's title, `doc * 2` otherwise.
+ * doc's title, `doc * 2` otherwise. No text a result shows: the dataset has it, and a
+ * search reads it from there for the few rows it returns (`RecordLookup`); two thirds of
+ * the file were that copy.
  */
 export interface SerializedIndex {
   version: typeof INDEX_VERSION;
@@ -16,19 +18,17 @@ export interface SerializedIndex {
   kinds: string;
   /** Doc ids, joined by newlines. */
   ids: string;
-  /** Titles, concatenated; `titleEnds` (packed, ascending) says where each ends. */
-  titles: string;
-  titleEnds: string;
-  /** Distinct details, and per doc which one (packed; 0 is none). */
-  details: string[];
-  detailOf: string;
+  /** Each doc's title length (packed): ranking breaks ties by it. */
+  titleLengths: string;
+  /** Each doc's hash of title and detail (packed): tells a changed record without its text. */
+  shown: string;
   /** Sorted vocabulary, each term's document frequency and its packed postings. */
   terms: string[];
   df: number[];
   postings: string[];
 }
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const KIND_CODES: Record<SearchKind, string> = {
   person: 'p',
@@ -120,13 +120,19 @@ export class SearchIndex {
   private tokenScores = new Float32Array(0);
   private masks = new Uint8Array(0);
 
+  private records: ShownSource | undefined;
+
   private constructor() {}
 
-  /** Wraps a parsed `SerializedIndex`; refuses one from another version. */
-  static from(data: SerializedIndex): SearchIndex {
+  /**
+   * Wraps a parsed `SerializedIndex`; refuses one from another version. `records` is where
+   * its rows are read from when a search names none.
+   */
+  static from(data: SerializedIndex, records?: ShownSource): SearchIndex {
     if (data?.version !== INDEX_VERSION || !Array.isArray(data.terms))
       throw new Error(`search index: expected version ${INDEX_VERSION}`);
     const index = new SearchIndex();
+    index.records = records;
     const n = index.docs.load(data);
     index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
     index.live = n;
@@ -188,7 +194,7 @@ export class SearchIndex {
   /** Whether the live document `kind:id` shows this title and detail. */
   shows(key: string, title: string, detail: string | null): boolean {
     const doc = this.keyMap().get(key);
-    return doc !== undefined && this.docs.title(doc) === title && this.docs.detail(doc) === detail;
+    return doc !== undefined && this.docs.shows(doc, title, detail);
   }
 
   /** Adds documents; one whose `kind:id` is already here replaces it. */
@@ -238,25 +244,15 @@ export class SearchIndex {
     const renumber = new Int32Array(docs.count).fill(-1);
     const kinds: string[] = [];
     const ids: string[] = [];
-    const titles: string[] = [];
-    const ends: number[] = [];
-    const details = new Map<string, number>();
-    const detailOf: number[] = [];
-    let end = 0;
+    const lengths: number[] = [];
+    const hashes: number[] = [];
     for (let doc = 0, n = 0; doc < docs.count; doc++) {
       if (!this.alive[doc]) continue;
       renumber[doc] = n++;
       kinds.push(KIND_CODES[docs.kind(doc)]);
       ids.push(docs.id(doc));
-      const title = docs.title(doc);
-      titles.push(title);
-      ends.push((end += title.length));
-      const detail = docs.detail(doc);
-      if (detail === null) detailOf.push(0);
-      else {
-        if (!details.has(detail)) details.set(detail, details.size + 1);
-        detailOf.push(details.get(detail)!);
-      }
+      lengths.push(docs.titleLength(doc));
+      hashes.push(docs.hash(doc));
     }
     this.sortOrder();
     const terms: string[] = [];
@@ -280,10 +276,8 @@ export class SearchIndex {
       version: INDEX_VERSION,
       kinds: kinds.join(''),
       ids: ids.join('\n'),
-      titles: titles.join(''),
-      titleEnds: encodePostings(ends),
-      details: [...details.keys()],
-      detailOf: encodeValues(detailOf),
+      titleLengths: encodeValues(lengths),
+      shown: encodeValues(hashes),
       terms,
       df,
       postings,
@@ -293,9 +287,11 @@ export class SearchIndex {
   /**
    * Documents matching `query`, best first. Every query word must match (exactly, as a
    * prefix, or within a typo); only when nothing matches them all are documents matching
-   * some returned, ranked by how many.
+   * some returned, ranked by how many. A loaded index reads what its rows show from
+   * `records` (the dataset it was made from, or a newer one: a record gone from it is left
+   * out); documents added since carry their own text.
    */
-  search(query: string, limit = 50): SearchResult[] {
+  search(query: string, limit = 50, records = this.records): SearchResult[] {
     const all = tokenize(query).map((t) => t.term);
     const meaningful = all.filter((t) => !STOPWORDS.has(t));
     const words = [...new Set(meaningful.length ? meaningful : all)].slice(0, 8);
@@ -363,17 +359,20 @@ export class SearchIndex {
 
     const found = new Set<string>();
     for (const list of matched) for (const m of list) found.add(this.terms[m.term]!);
-    return best.sorted().map(({ doc, score }) => {
-      const title = this.docs.title(doc);
-      return {
+    const results: SearchResult[] = [];
+    for (const { doc, score } of best.sorted()) {
+      const shown = this.docs.shown(doc, records);
+      if (!shown) continue;
+      results.push({
         kind: this.docs.kind(doc),
         id: this.docs.id(doc),
-        title,
-        detail: this.docs.detail(doc),
+        title: shown.title,
+        detail: shown.detail,
         score,
-        marks: marksFor(title, found),
-      };
-    });
+        marks: marksFor(shown.title, found),
+      });
+    }
+    return results;
   }
 
   /** Ranking order: score, then the shorter title, then kind and id (the same in any build). */
@@ -721,17 +720,17 @@ class Grow {
 
 /**
  * Documents by number: a serialised index's columns, read on demand (loading slices
- * nothing), then the documents added since.
+ * nothing), then the documents added since, with their text.
  */
 class DocStore {
   count = 0;
   private base = 0;
   private kindCodes = '';
   private ids: string[] = [];
-  private titleText = '';
-  private ends: Uint32Array = new Uint32Array(0);
-  private detailTable: string[] = [];
-  private detailOf: Uint32Array = new Uint32Array(0);
+  private lengths: Uint32Array = new Uint32Array(0);
+  private hashes: Uint32Array = new Uint32Array(0);
+  /** Where each kind's docs start among the loaded ones: a doc's place in its dataset list. */
+  private kindStart = new Map<string, number>();
   private readonly kinds: SearchKind[] = [];
   private readonly titles: string[] = [];
   private readonly details: (string | null)[] = [];
@@ -740,10 +739,8 @@ class DocStore {
   load(data: SerializedIndex): number {
     this.kindCodes = data.kinds;
     this.ids = data.ids ? data.ids.split('\n') : [];
-    this.titleText = data.titles;
-    this.ends = decodePostings(data.titleEnds);
-    this.detailTable = data.details;
-    this.detailOf = decodeValues(data.detailOf);
+    this.lengths = decodeValues(data.titleLengths);
+    this.hashes = decodeValues(data.shown);
     this.base = this.count = this.ids.length;
     return this.count;
   }
@@ -768,21 +765,39 @@ class DocStore {
     return `${this.kind(doc)}:${this.ids[doc]}`;
   }
 
-  title(doc: number): string {
-    if (doc >= this.base) return this.titles[doc - this.base]!;
-    return this.titleText.slice(doc === 0 ? 0 : this.ends[doc - 1], this.ends[doc]);
-  }
-
   titleLength(doc: number): number {
     if (doc >= this.base) return this.titles[doc - this.base]!.length;
-    return this.ends[doc]! - (doc === 0 ? 0 : this.ends[doc - 1]!);
+    return this.lengths[doc]!;
   }
 
-  detail(doc: number): string | null {
-    if (doc >= this.base) return this.details[doc - this.base]!;
-    const d = this.detailOf[doc]!;
-    return d === 0 ? null : this.detailTable[d - 1]!;
+  hash(doc: number): number {
+    if (doc < this.base) return this.hashes[doc]!;
+    return shownHash(this.titles[doc - this.base]!, this.details[doc - this.base]!);
   }
+
+  shows(doc: number, title: string, detail: string | null): boolean {
+    if (doc < this.base) {
+      return this.lengths[doc] === title.length && this.hashes[doc] === shownHash(title, detail);
+    }
+    return this.titles[doc - this.base] === title && this.details[doc - this.base] === detail;
+  }
+
+  /** What the doc shows: its own text, or for a loaded doc the dataset's (null: gone). */
+  shown(doc: number, records: ShownSource | undefined): Shown | null {
+    if (doc >= this.base) {
+      return { title: this.titles[doc - this.base]!, detail: this.details[doc - this.base]! };
+    }
+    if (!records) throw new Error('search index: a loaded index shows results from the dataset');
+    const code = this.kindCodes[doc]!;
+    let start = this.kindStart.get(code);
+    if (start === undefined) this.kindStart.set(code, (start = this.kindCodes.indexOf(code)));
+    return records.shown(KIND_OF[code]!, this.ids[doc]!, doc - start);
+  }
+}
+
+/** A 30-bit hash of what a doc shows (FNV-1a), stored instead of the text. */
+function shownHash(title: string, detail: string | null): number {
+  return hashOf(`${title}\u0000${detail ?? '\u0001'}`) >>> 2;
 }
 
 interface Hit {
@@ -840,10 +855,22 @@ class TopK {
   }
 }
 
+/** An index and the dataset its rows are read from (see `SearchIndex.search`). */
+export interface SearchSource {
+  index: SearchIndex;
+  records?: ShownSource;
+}
+
 /** Searches several indexes (the bundled dataset and the reader's library) as one. */
-export function searchAll(indexes: readonly SearchIndex[], query: string, limit = 50) {
-  return indexes
-    .flatMap((index) => index.search(query, limit))
+export function searchAll(
+  sources: readonly (SearchIndex | SearchSource)[],
+  query: string,
+  limit = 50,
+): SearchResult[] {
+  return sources
+    .flatMap((s) =>
+      s instanceof SearchIndex ? s.search(query, limit) : s.index.search(query, limit, s.records),
+    )
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }

@@ -9,6 +9,7 @@ import {
   syncIndex,
   tokenize,
   type SearchDoc,
+  type ShownSource,
 } from '../../../src/search';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,6 +30,17 @@ const QUERIES = [
   'zepelin harbour',
   'the of and',
 ];
+
+/** What documents show, for an index loaded without their dataset. */
+function shownOf(docs: readonly SearchDoc[]): ShownSource {
+  const byKey = new Map(docs.map((d) => [`${d.kind}:${d.id}`, d]));
+  return {
+    shown(kind, id) {
+      const d = byKey.get(`${kind}:${id}`);
+      return d ? { title: d.title, detail: d.detail } : null;
+    },
+  };
+}
 
 /** Every query's results, for comparing two indexes. */
 const answers = (index: SearchIndex) => QUERIES.map((q) => index.search(q, 20));
@@ -72,7 +84,10 @@ describe('a mutable index', () => {
   it('changes a loaded (serialised) index the same way', async () => {
     const seeds = await seedDocs;
     const a = article(3, 'zeppelin over the harbour');
-    const loaded = SearchIndex.from(JSON.parse(JSON.stringify(buildSearchIndex(seeds))));
+    const loaded = SearchIndex.from(
+      JSON.parse(JSON.stringify(buildSearchIndex(seeds))),
+      shownOf(seeds),
+    );
     loaded.add(a);
     loaded.remove([`statement:lib-3:s2`, 'person:konstantin-kosachev']);
     const kept = [...seeds, ...a].filter(
@@ -89,9 +104,10 @@ describe('a mutable index', () => {
 
   it('serialises what it holds now, and loads back to the same answers', async () => {
     const seeds = await seedDocs;
-    const index = SearchIndex.build([...seeds, ...article(4, 'zeppelin')]);
+    const docs = [...seeds, ...article(4, 'zeppelin')];
+    const index = SearchIndex.build(docs);
     index.remove(['article:lib-4']);
-    const again = SearchIndex.from(JSON.parse(JSON.stringify(index.serialize())));
+    const again = SearchIndex.from(JSON.parse(JSON.stringify(index.serialize())), shownOf(docs));
     expect(again.size).toBe(index.size);
     expect(answers(again)).toEqual(answers(index));
     expect(again.has('article:lib-4')).toBe(false);
