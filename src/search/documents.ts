@@ -25,6 +25,16 @@ export const TITLE_CHARS = 220;
 const clip = (text: string) =>
   text.length <= TITLE_CHARS ? text : `${text.slice(0, TITLE_CHARS - 1).trimEnd()}…`;
 
+/**
+ * The text a clipped title leaves out, from the start of the word the clip cut: indexed as
+ * `extra`, so a long statement's words are read once, not twice (title, then the whole text).
+ */
+function beyondClip(text: string): string {
+  if (text.length <= TITLE_CHARS) return '';
+  const kept = text.slice(0, TITLE_CHARS - 1);
+  return text.slice(kept.length - /[\p{L}\p{N}]*$/u.exec(kept)![0].length);
+}
+
 /** Where a loaded index reads what its rows show (the dataset, or in tests its documents). */
 export interface ShownSource {
   /** What record `kind:id` shows, or null when there is none; `hint`: see `RecordLookup`. */
@@ -159,9 +169,7 @@ export function documentsOf(dataset: Dataset): SearchDoc[] {
       kind: 'statement',
       id: s.id,
       ...statementShown(s, { article, outlet, speaker }),
-      extra: [speaker, outlet?.name, s.text.length > TITLE_CHARS ? s.text : '']
-        .filter(Boolean)
-        .join(' '),
+      extra: [speaker, outlet?.name, beyondClip(s.text)].filter(Boolean).join(' '),
     });
   }
   for (const a of dataset.articles) {

@@ -114,6 +114,23 @@ describe('a mutable index', () => {
     expect(again.has('statement:lib-4:s1')).toBe(true);
   });
 
+  it('lays out a large batch as one document at a time would', async () => {
+    const seeds = await seedDocs;
+    const docs = [
+      ...seeds,
+      ...Array.from({ length: 60 }, (_, n) => article(n + 10, 'zeppelin')),
+    ].flat();
+    expect(docs.length).toBeGreaterThan(256);
+    const bulk = SearchIndex.build(docs);
+    const oneByOne = SearchIndex.build([]);
+    for (const d of docs) oneByOne.add([d]);
+    expect(bulk.serialize()).toEqual(oneByOne.serialize());
+    // And again over a loaded index whose lists grow.
+    bulk.add(article(99, 'harbour zeppelin').concat(docs.slice(0, 300)));
+    for (const d of [...article(99, 'harbour zeppelin'), ...docs.slice(0, 300)]) oneByOne.add([d]);
+    expect(bulk.serialize()).toEqual(oneByOne.serialize());
+  });
+
   it('builds in slices to the same index', async () => {
     const seeds = await seedDocs;
     let pauses = 0;

@@ -145,6 +145,21 @@ describe('search over the seed dataset', () => {
     expect(index.shows(key, person!.title, null)).toBe(person!.detail === null);
   });
 
+  it('finds a long statement by the words past its clipped title', () => {
+    const text = `${'Words of little note. '.repeat(9)}An interminable Transfiguration of Zanzibar`;
+    const docs = documentsOf({
+      people: [],
+      events: [],
+      outlets: [],
+      articles: [],
+      statements: [{ id: 's1', article: 'a', speaker: null, text }],
+    } as unknown as Parameters<typeof documentsOf>[0]);
+    const index = SearchIndex.build(docs);
+    expect(docs[0]!.title.length).toBeLessThan(text.length);
+    for (const q of ['transfiguration', 'interminable', 'zanzibar'])
+      expect(index.search(q, 1).map((r) => r.id)).toEqual(['s1']);
+  });
+
   it('refuses an index from another version', () => {
     expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 3/);
   });
