@@ -15,7 +15,7 @@ export interface Shown {
 export interface SearchDoc extends Shown {
   kind: SearchKind;
   id: string;
-  /** More text that finds the record but is not shown (aliases, speaker, outlet). */
+  /** More text that finds the record but is not shown (aliases, a long statement's rest). */
   extra: string;
 }
 
@@ -31,9 +31,13 @@ const clip = (text: string) =>
  */
 function beyondClip(text: string): string {
   if (text.length <= TITLE_CHARS) return '';
-  const kept = text.slice(0, TITLE_CHARS - 1);
-  return text.slice(kept.length - /[\p{L}\p{N}]*$/u.exec(kept)![0].length);
+  let start = TITLE_CHARS - 1;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start);
 }
+
+/** A letter or digit (as `tokenize` reads words); a surrogate half counts, so pairs stay whole. */
+const WORD_CHAR = /[\p{L}\p{N}\ud800-\udfff]/u;
 
 /** Where a loaded index reads what its rows show (the dataset, or in tests its documents). */
 export interface ShownSource {
@@ -95,7 +99,8 @@ export class RecordLookup implements ShownSource {
     if (at?.id === id) return at;
     let map = this.maps.get(list) as Map<string, Lists[K]> | undefined;
     if (!map) {
-      map = new Map(records.map((r) => [r.id, r]));
+      map = new Map();
+      for (const r of records) map.set(r.id, r);
       this.maps.set(list, map);
     }
     return map.get(id);
@@ -169,12 +174,14 @@ export function documentsOf(dataset: Dataset): SearchDoc[] {
       kind: 'statement',
       id: s.id,
       ...statementShown(s, { article, outlet, speaker }),
-      extra: [speaker, outlet?.name, beyondClip(s.text)].filter(Boolean).join(' '),
+      // Speaker and outlet are in the detail, which is indexed too.
+      extra: beyondClip(s.text),
     });
   }
   for (const a of dataset.articles) {
     const outlet = outlets.get(a.outlet);
-    docs.push({ kind: 'article', id: a.id, ...articleShown(a, outlet), extra: outlet?.name ?? '' });
+    // The outlet's name is in the detail.
+    docs.push({ kind: 'article', id: a.id, ...articleShown(a, outlet), extra: '' });
   }
   for (const o of dataset.outlets) {
     docs.push({ kind: 'outlet', id: o.id, title: o.name, detail: o.ownership, extra: o.id });

@@ -22,10 +22,15 @@ export interface SerializedIndex {
   titleLengths: string;
   /** Each doc's hash of title and detail (packed): tells a changed record without its text. */
   shown: string;
-  /** Sorted vocabulary, each term's document frequency and its packed postings. */
+  /**
+   * Sorted vocabulary, each term's document frequency, and its packed postings: all lists
+   * in one string, `postingEnds` (packed, ascending) saying where each ends. One long string
+   * parses at twice the speed of 25,000 short ones.
+   */
   terms: string[];
   df: number[];
-  postings: string[];
+  postings: string;
+  postingEnds: string;
 }
 
 export const INDEX_VERSION = 3;
@@ -111,8 +116,9 @@ export class SearchIndex {
   private order: number[] = [];
   private orderDirty = false;
   private df: number[] = [];
-  /** Postings still packed (from a serialised index), decoded on first use. */
-  private packed: (string | undefined)[] = [];
+  /** Postings still packed (from a serialised index), each list decoded on first use. */
+  private packed = '';
+  private packedEnds: Uint32Array = new Uint32Array(0);
   private lists: (Uint32Array | number[] | undefined)[] = [];
   private seen = new Int32Array(16);
   /** During a bulk `add`: per forward entry, whether its term is in the title. */
@@ -143,7 +149,8 @@ export class SearchIndex {
     // Copies of whole arrays, not element by element: this is the cold start's path.
     index.terms = data.terms.slice();
     index.df = data.df.slice();
-    index.packed = data.postings.slice();
+    index.packed = data.postings;
+    index.packedEnds = decodePostings(data.postingEnds, data.terms.length);
     index.lists = new Array<undefined>(data.terms.length);
     for (let t = 0; t < data.terms.length; t++) index.order.push(t);
     return index;
@@ -307,6 +314,8 @@ export class SearchIndex {
     const terms: string[] = [];
     const df: number[] = [];
     const postings: string[] = [];
+    const ends: number[] = [];
+    let end = 0;
     const list: number[] = [];
     for (const t of this.order) {
       if (this.df[t] === 0) continue;
@@ -319,7 +328,9 @@ export class SearchIndex {
       }
       terms.push(this.terms[t]!);
       df.push(list.length);
-      postings.push(encodePostings(list));
+      const packed = encodePostings(list);
+      postings.push(packed);
+      ends.push((end += packed.length));
     }
     return {
       version: INDEX_VERSION,
@@ -329,7 +340,8 @@ export class SearchIndex {
       shown: encodeValues(hashes),
       terms,
       df,
-      postings,
+      postings: postings.join(''),
+      postingEnds: encodePostings(ends),
     };
   }
 
@@ -533,7 +545,6 @@ export class SearchIndex {
     if (this.termIds) this.termIds.set(term, t);
     this.table?.insert(t, hashOf(term));
     this.df.push(0);
-    this.packed.push(undefined);
     this.lists.push([]);
     if (t >= this.seen.length) {
       const next = new Int32Array(this.seen.length * 2);
@@ -548,8 +559,9 @@ export class SearchIndex {
 
   private decode(t: number): Uint32Array {
     // Until the first change a packed list holds exactly its term's document frequency.
-    const list = decodePostings(this.packed[t] ?? '', this.forward ? undefined : this.df[t]);
-    this.packed[t] = undefined;
+    const ends = this.packedEnds;
+    const packed = t < ends.length ? this.packed.slice(t ? ends[t - 1] : 0, ends[t]) : '';
+    const list = decodePostings(packed, this.forward ? undefined : this.df[t]);
     this.lists[t] = list;
     return list;
   }
@@ -779,9 +791,15 @@ class DocStore {
   count = 0;
   private base = 0;
   private kindCodes = '';
-  private ids: string[] = [];
+  /** Loaded docs' ids, joined by newlines, and where each starts (no 100,000 strings made). */
+  private idText = '';
+  private idStarts = new Uint32Array(1);
+  /** Ids of the docs added since. */
+  private readonly ids: string[] = [];
   private lengths: Uint32Array = new Uint32Array(0);
-  private hashes: Uint32Array = new Uint32Array(0);
+  /** Packed until `shows` first needs them (only a changed library does). */
+  private packedHashes = '';
+  private hashColumn: Uint32Array | null = null;
   /** Where each kind's docs start among the loaded ones: a doc's place in its dataset list. */
   private kindStart = new Map<string, number>();
   private readonly kinds: SearchKind[] = [];
@@ -791,11 +809,17 @@ class DocStore {
   /** Takes a serialised index's columns; returns how many docs they hold. */
   load(data: SerializedIndex): number {
     this.kindCodes = data.kinds;
-    this.ids = data.ids ? data.ids.split('\n') : [];
+    const n = data.kinds.length;
+    const text = data.ids;
+    const starts = new Uint32Array(n + 1);
+    for (let d = 1, at = 0; d < n; d++) starts[d] = at = text.indexOf('\n', at) + 1;
+    starts[n] = text.length + 1;
+    this.idText = text;
+    this.idStarts = starts;
     this.lengths = decodeValues(data.titleLengths);
-    this.hashes = decodeValues(data.shown);
-    this.base = this.count = this.ids.length;
-    return this.count;
+    this.packedHashes = data.shown;
+    this.base = this.count = n;
+    return n;
   }
 
   push(doc: SearchDoc): number {
@@ -811,11 +835,16 @@ class DocStore {
   }
 
   id(doc: number): string {
-    return this.ids[doc]!;
+    if (doc >= this.base) return this.ids[doc - this.base]!;
+    return this.idText.slice(this.idStarts[doc], this.idStarts[doc + 1]! - 1);
   }
 
   key(doc: number): string {
-    return `${this.kind(doc)}:${this.ids[doc]}`;
+    return `${this.kind(doc)}:${this.id(doc)}`;
+  }
+
+  private get hashes(): Uint32Array {
+    return (this.hashColumn ??= decodeValues(this.packedHashes));
   }
 
   titleLength(doc: number): number {
@@ -844,7 +873,7 @@ class DocStore {
     const code = this.kindCodes[doc]!;
     let start = this.kindStart.get(code);
     if (start === undefined) this.kindStart.set(code, (start = this.kindCodes.indexOf(code)));
-    return records.shown(KIND_OF[code]!, this.ids[doc]!, doc - start);
+    return records.shown(KIND_OF[code]!, this.id(doc), doc - start);
   }
 }
 
