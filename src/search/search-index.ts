@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchKind, Shown, ShownSource } from './documents';
 import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
-import { FNV_OFFSET, FNV_PRIME, hashOf, TermTable } from './term-table';
+import { FNV_OFFSET, FNV_PRIME, hashOf, SECOND_SEED, secondHashOf, TermTable } from './term-table';
 import { normalise, STOPWORDS, tokenize } from './text';
 
 /**
@@ -80,6 +80,8 @@ const MAX_POSTINGS = 20_000;
 const CACHE_SIZE = 256;
 /** From how many documents an `add` lays out postings in one pass (see `fillPostings`). */
 const BULK = 256;
+/** Most distinct details whose term ids are kept. */
+const DETAIL_CACHE = 50_000;
 
 interface TermMatch {
   term: number;
@@ -121,6 +123,11 @@ export class SearchIndex {
   private packedEnds: Uint32Array = new Uint32Array(0);
   private lists: (Uint32Array | number[] | undefined)[] = [];
   private seen = new Int32Array(16);
+  /**
+   * The term ids of each detail seen: details repeat ("speaker · outlet · date" for every
+   * statement of an article), so most are not read again.
+   */
+  private detailTerms = new Map<string, Uint32Array>();
   /** During a bulk `add`: per forward entry, whether its term is in the title. */
   private bulkFlags: Grow | null = null;
 
@@ -234,7 +241,7 @@ export class SearchIndex {
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
       this.postText(d.title, doc, 1, stamp, forward.terms);
-      if (d.detail) this.postText(d.detail, doc, 0, stamp, forward.terms);
+      if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
       this.postText(d.extra, doc, 0, stamp, forward.terms);
       forward.at.push(forward.terms.length);
     }
@@ -481,11 +488,32 @@ export class SearchIndex {
     this.alive = next;
   }
 
+  /** Lists `doc` under the words of its detail, read once per distinct detail. */
+  private postDetail(detail: string, doc: number, stamp: number, forward: Grow): void {
+    const known = this.detailTerms.get(detail);
+    if (known) {
+      for (let k = 0; k < known.length; k++) this.post(known[k]!, doc, 0, stamp, forward);
+      return;
+    }
+    const terms: number[] = [];
+    this.postText(detail, doc, 0, stamp, forward, terms);
+    if (this.detailTerms.size >= DETAIL_CACHE) this.detailTerms.clear();
+    this.detailTerms.set(detail, Uint32Array.from(terms));
+  }
+
   /**
    * Lists `doc` under every word of `text`, as `tokenize` + `normalise` would read them: ASCII
-   * words are looked up by their letters in place, others are sliced and normalised.
+   * words are looked up by their letters in place, others are sliced and normalised. `seen`,
+   * when given, collects every word's term id.
    */
-  private postText(text: string, doc: number, inTitle: number, stamp: number, forward: Grow) {
+  private postText(
+    text: string,
+    doc: number,
+    inTitle: number,
+    stamp: number,
+    forward: Grow,
+    seen?: number[],
+  ) {
     this.table ??= new TermTable(this.terms);
     const n = text.length;
     let i = 0;
@@ -497,6 +525,7 @@ export class SearchIndex {
       }
       const start = i;
       let hash = FNV_OFFSET;
+      let second = SECOND_SEED;
       let ascii = true;
       while (i < n) {
         let d = text.charCodeAt(i);
@@ -504,6 +533,7 @@ export class SearchIndex {
           if (!ASCII_WORD[d]) break;
           if (d >= 65 && d <= 90) d += 32;
           hash = Math.imul(hash ^ d, FNV_PRIME);
+          second = (Math.imul(second, 31) + d) | 0;
           i++;
         } else {
           if (!isWordChar(text, i)) break;
@@ -513,13 +543,14 @@ export class SearchIndex {
       }
       let t: number;
       if (ascii) {
-        t = this.table.find(text, start, i, hash);
+        t = this.table.find(i - start, hash, second);
         if (t < 0) t = this.newTerm(text.slice(start, i).toLowerCase());
       } else {
         const term = normalise(text.slice(start, i));
         if (!term) continue;
         t = this.termId(term) ?? this.newTerm(term);
       }
+      seen?.push(t);
       this.post(t, doc, inTitle, stamp, forward);
     }
   }
@@ -543,7 +574,7 @@ export class SearchIndex {
     const t = this.terms.length;
     this.terms.push(term);
     if (this.termIds) this.termIds.set(term, t);
-    this.table?.insert(t, hashOf(term));
+    this.table?.insert(t, hashOf(term), secondHashOf(term));
     this.df.push(0);
     this.lists.push([]);
     if (t >= this.seen.length) {
