@@ -180,10 +180,14 @@ export class SearchIndex {
     chunk = 4000,
   ): Promise<SearchIndex> {
     const index = SearchIndex.empty();
+    // The slices only read words; postings are laid out once at the end (the index is not
+    // searched before it is returned), not copied again by every slice.
+    const flags = new Grow(docs.length * 32);
     for (let i = 0; i < docs.length; i += chunk) {
-      index.add(docs.slice(i, i + chunk));
+      index.addDocs(docs.slice(i, i + chunk), flags);
       if (i + chunk < docs.length) await pause();
     }
+    index.fillPostings(0, 0, flags);
     return index;
   }
 
@@ -217,6 +221,18 @@ export class SearchIndex {
 
   /** Adds documents; one whose `kind:id` is already here replaces it. */
   add(docs: readonly SearchDoc[]): void {
+    const firstDoc = this.docs.count;
+    const firstEntry = this.forwardIndex().terms.length;
+    const flags = docs.length >= BULK ? new Grow(docs.length * 32) : null;
+    this.addDocs(docs, flags);
+    if (flags) this.fillPostings(firstDoc, firstEntry, flags);
+  }
+
+  /**
+   * Reads `docs` into the forward index and the vocabulary; with `flags`, leaves their
+   * postings for `fillPostings` (recording there which terms are in the title).
+   */
+  private addDocs(docs: readonly SearchDoc[], flags: Grow | null): void {
     this.changed();
     const keys = this.keyMap();
     const forward = this.forwardIndex();
@@ -226,9 +242,6 @@ export class SearchIndex {
       next.set(this.seen);
       this.seen = next;
     }
-    const firstDoc = this.docs.count;
-    const firstEntry = forward.terms.length;
-    const flags = docs.length >= BULK ? new Grow(docs.length * 32) : null;
     this.bulkFlags = flags;
     for (const d of docs) {
       const key = `${d.kind}:${d.id}`;
@@ -246,7 +259,6 @@ export class SearchIndex {
       forward.at.push(forward.terms.length);
     }
     this.bulkFlags = null;
-    if (flags) this.fillPostings(firstDoc, firstEntry, flags);
   }
 
   /**
