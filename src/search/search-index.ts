@@ -187,7 +187,7 @@ export class SearchIndex {
     const flags = new Grow(docs.length * 32);
     for (let i = 0; i < docs.length; i += chunk) {
       index.addDocs(docs.slice(i, i + chunk), flags);
-      if (i + chunk < docs.length) await pause();
+      if (i + chunk < docs.length || docs.length > chunk) await pause();
     }
     index.fillPostings(0, 0, flags);
     return index;
