@@ -1,9 +1,10 @@
 import type { Dataset } from '../dataset/types';
 import { IndexCache } from '../library/index-cache';
-import { loadPackagedJson } from '../shared/dataset-source';
+import { loadBundledDataset, loadPackagedJson } from '../shared/dataset-source';
 import { PACKAGED } from '../shared/packaged-files';
 import {
   LibraryIndex,
+  RecordLookup,
   SearchIndex,
   searchAll,
   type SearchResult,
@@ -24,6 +25,15 @@ interface Options {
   cache?: IndexCache;
   /** Wait before caching; tests pass 0. */
   cacheDelayMs?: number;
+  /** The bundled dataset, whose records the bundled index's rows show (default: the packaged one). */
+  bundledDataset?: () => Promise<Dataset>;
+}
+
+interface Bundled {
+  index: SearchIndex;
+  records: RecordLookup;
+  /** `kind:id` of every bundled record, made when the library's index first needs them. */
+  keys: () => Set<string>;
 }
 
 /**
@@ -31,17 +41,22 @@ interface Options {
  * Kept in the background so a popup that opens and closes pays nothing, and so the library's
  * index is built off the popup's thread, in slices (searches answer from the bundled index
  * meanwhile), then kept up to date article by article and cached for the next restart.
+ * Neither index holds the text its rows show: that is read from the bundled dataset and
+ * from the merged one (which the background loads for cards anyway).
  */
 export class SearchService {
-  private bundled: Promise<{ index: SearchIndex; keys: Set<string> }> | null = null;
+  private bundled: Promise<Bundled> | null = null;
   private library: LibraryIndex | null = null;
   /** The library revision `library` reflects. */
   private revisionShown: number | null = null;
+  /** The merged dataset's records the library's rows are read from, and their revision. */
+  private records: { revision: number; lookup: Promise<RecordLookup> } | null = null;
   private updating: { revision: number; done: Promise<void> } | null = null;
   private cacheTimer: ReturnType<typeof setTimeout> | null = null;
   private cacheWrite: Promise<void> = Promise.resolve();
   private readonly cache: IndexCache;
   private readonly cacheDelayMs: number;
+  private readonly bundledDataset: () => Promise<Dataset>;
 
   constructor(
     private readonly dataset: (revision: number) => Promise<Dataset>,
@@ -50,6 +65,7 @@ export class SearchService {
   ) {
     this.cache = options.cache ?? new IndexCache();
     this.cacheDelayMs = options.cacheDelayMs ?? CACHE_DELAY_MS;
+    this.bundledDataset = options.bundledDataset ?? loadBundledDataset;
   }
 
   async search(query: string, limit: number): Promise<SearchResult[]> {
@@ -63,8 +79,31 @@ export class SearchService {
       clearTimeout(timer);
     }
     const own = this.library?.index;
-    const indexes = own?.size ? [bundled.index, own] : [bundled.index];
-    return searchAll(indexes, query, limit);
+    const shown = this.revisionShown;
+    if (!own?.size || shown === null) return bundled.index.search(query, limit, bundled.records);
+    const records = await this.libraryRecords(shown);
+    return searchAll(
+      [
+        { index: bundled.index, records: bundled.records },
+        { index: own, records },
+      ],
+      query,
+      limit,
+    );
+  }
+
+  /** The merged dataset's records at `revision` (a cached index is read with them). */
+  private libraryRecords(revision: number): Promise<RecordLookup> {
+    if (this.records?.revision !== revision) {
+      const lookup = this.dataset(revision)
+        .then((dataset) => new RecordLookup(dataset))
+        .catch((error: unknown) => {
+          if (this.records?.lookup === lookup) this.records = null;
+          throw error;
+        });
+      this.records = { revision, lookup };
+    }
+    return this.records.lookup;
   }
 
   /** Resolves once pending index updates and cache writes are done (for tests and the bench). */
@@ -79,7 +118,7 @@ export class SearchService {
   }
 
   /** Brings the library's index to `revision`; one update at a time, the newest wins. */
-  private update(revision: number, keys: Set<string>): Promise<void> {
+  private update(revision: number, keys: () => Set<string>): Promise<void> {
     if (this.updating?.revision === revision) return this.updating.done;
     const previous = this.updating?.done ?? Promise.resolve();
     const done = previous
@@ -92,22 +131,24 @@ export class SearchService {
     return done;
   }
 
-  private async apply(revision: number, keys: Set<string>): Promise<void> {
+  private async apply(revision: number, bundledKeys: () => Set<string>): Promise<void> {
     if (this.revisionShown === revision) return;
     if (this.library === null) {
       const cached = await this.cache.latest();
       const index = cached && fromCache(cached.index);
       if (cached && index) {
-        this.library = LibraryIndex.from(index, keys);
+        this.library = LibraryIndex.from(index, bundledKeys());
         this.revisionShown = cached.revision;
         if (cached.revision === revision) return;
       }
     }
     // Index only what the build did not: the reader's articles and the people they added.
     const dataset = await this.dataset(revision);
+    const keys = bundledKeys();
     if (this.library === null) this.library = await LibraryIndex.build(dataset, keys, pause);
     else this.library.sync(dataset);
     this.revisionShown = revision;
+    this.records = { revision, lookup: Promise.resolve(new RecordLookup(dataset)) };
     this.scheduleCacheWrite();
   }
 
@@ -127,11 +168,19 @@ export class SearchService {
     this.cacheWrite = this.cacheWrite.then(() => this.cache.put(revisionShown, data));
   }
 
-  private loadBundled() {
-    this.bundled ??= loadPackagedJson<SerializedIndex>(BUNDLED_INDEX_PATH, 'search index')
-      .then((data) => {
+  private loadBundled(): Promise<Bundled> {
+    this.bundled ??= Promise.all([
+      loadPackagedJson<SerializedIndex>(BUNDLED_INDEX_PATH, 'search index'),
+      this.bundledDataset(),
+    ])
+      .then(([data, dataset]) => {
         const index = SearchIndex.from(data);
-        return { index, keys: new Set(index.keys()) };
+        let keys: Set<string> | undefined;
+        return {
+          index,
+          records: new RecordLookup(dataset),
+          keys: () => (keys ??= new Set(index.keys())),
+        };
       })
       .catch((error: unknown) => {
         this.bundled = null;

@@ -1,17 +1,21 @@
-import type { Dataset } from '../dataset/types';
+import type { Article, Dataset, DatasetEvent, Outlet, Person, Statement } from '../dataset/types';
 
 /** What search can find. */
 export type SearchKind = 'person' | 'event' | 'statement' | 'article' | 'outlet';
 
-/** One searchable record: what the popup shows for it and the text that finds it. */
-export interface SearchDoc {
-  kind: SearchKind;
-  id: string;
+/** What a result row shows for a record. */
+export interface Shown {
   /** Shown as the result's first line; its matched words are marked. */
   title: string;
   /** Shown under the title (speaker, outlet, date, role). */
   detail: string | null;
-  /** More text that finds the record but is not shown (aliases, speaker, outlet). */
+}
+
+/** One searchable record: what the popup shows for it and the text that finds it. */
+export interface SearchDoc extends Shown {
+  kind: SearchKind;
+  id: string;
+  /** More text that finds the record but is not shown (aliases, a long statement's rest). */
   extra: string;
 }
 
@@ -22,8 +26,123 @@ const clip = (text: string) =>
   text.length <= TITLE_CHARS ? text : `${text.slice(0, TITLE_CHARS - 1).trimEnd()}…`;
 
 /**
+ * The text a clipped title leaves out, from the start of the word the clip cut: indexed as
+ * `extra`, so a long statement's words are read once, not twice (title, then the whole text).
+ */
+function beyondClip(text: string): string {
+  if (text.length <= TITLE_CHARS) return '';
+  let start = TITLE_CHARS - 1;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start);
+}
+
+/** A letter or digit (as `tokenize` reads words); a surrogate half counts, so pairs stay whole. */
+const WORD_CHAR = /[\p{L}\p{N}\ud800-\udfff]/u;
+
+/** Where a loaded index reads what its rows show (the dataset, or in tests its documents). */
+export interface ShownSource {
+  /** What record `kind:id` shows, or null when there is none; `hint`: see `RecordLookup`. */
+  shown(kind: SearchKind, id: string, hint?: number): Shown | null;
+}
+
+/**
+ * A dataset's records by id, each map made on first use. A serialised index stores no text
+ * a result shows (the dataset already has it): the rows of a result are read from here.
+ */
+export class RecordLookup implements ShownSource {
+  private maps = new Map<string, Map<string, unknown>>();
+
+  constructor(readonly dataset: Dataset) {}
+
+  /**
+   * What the record `kind:id` shows, or null when the dataset has no such record. `hint` is
+   * where it probably sits in the dataset's list of its kind (an index made from this very
+   * dataset lists each kind in the dataset's order): checked, so a wrong one only costs a map.
+   */
+  shown(kind: SearchKind, id: string, hint = -1): Shown | null {
+    switch (kind) {
+      case 'person': {
+        const p = this.find('people', id, hint);
+        return p ? { title: p.name, detail: p.role } : null;
+      }
+      case 'event': {
+        const e = this.find('events', id, hint);
+        return e ? eventShown(e) : null;
+      }
+      case 'statement': {
+        const s = this.find('statements', id, hint);
+        return s ? statementShown(s, this.context(s)) : null;
+      }
+      case 'article': {
+        const a = this.find('articles', id, hint);
+        return a ? articleShown(a, this.find('outlets', a.outlet)) : null;
+      }
+      case 'outlet': {
+        const o = this.find('outlets', id, hint);
+        return o ? { title: o.name, detail: o.ownership } : null;
+      }
+    }
+  }
+
+  private context(s: Statement) {
+    const article = this.find('articles', s.article);
+    return {
+      article,
+      outlet: article ? this.find('outlets', article.outlet) : undefined,
+      speaker: s.speaker ? this.find('people', s.speaker)?.name : undefined,
+    };
+  }
+
+  private find<K extends keyof Lists>(list: K, id: string, hint = -1): Lists[K] | undefined {
+    const records = this.dataset[list] as unknown as readonly Lists[K][];
+    const at = records[hint];
+    if (at?.id === id) return at;
+    let map = this.maps.get(list) as Map<string, Lists[K]> | undefined;
+    if (!map) {
+      map = new Map();
+      for (const r of records) map.set(r.id, r);
+      this.maps.set(list, map);
+    }
+    return map.get(id);
+  }
+}
+
+interface Lists {
+  people: Person;
+  events: DatasetEvent;
+  statements: Statement;
+  articles: Article;
+  outlets: Outlet;
+}
+
+function eventShown(e: DatasetEvent): Shown {
+  return { title: e.name, detail: [e.place, e.date].filter(Boolean).join(' · ') || null };
+}
+
+function statementShown(
+  s: Statement,
+  { article, outlet, speaker }: { article?: Article; outlet?: Outlet; speaker?: string },
+): Shown {
+  return {
+    title: clip(s.text),
+    detail:
+      [speaker ?? 'Unknown speaker', outlet?.name, article?.published?.slice(0, 10)]
+        .filter(Boolean)
+        .join(' · ') || null,
+  };
+}
+
+function articleShown(a: Article, outlet: Outlet | undefined): Shown {
+  return {
+    title: a.title,
+    detail: [outlet?.name ?? a.outlet, a.published?.slice(0, 10)].filter(Boolean).join(' · '),
+  };
+}
+
+/**
  * The records of a dataset that search covers. Kept separate from the index so the build
- * (bundled dataset) and the background (the reader's library) make the same records.
+ * (bundled dataset) and the background (the reader's library) make the same records, and
+ * what they show is made by the same functions as `RecordLookup` reads it back.
  */
 export function documentsOf(dataset: Dataset): SearchDoc[] {
   const people = new Map(dataset.people.map((p) => [p.id, p]));
@@ -43,8 +162,7 @@ export function documentsOf(dataset: Dataset): SearchDoc[] {
     docs.push({
       kind: 'event',
       id: e.id,
-      title: e.name,
-      detail: [e.place, e.date].filter(Boolean).join(' · ') || null,
+      ...eventShown(e),
       extra: [...e.aliases, e.description].join(' '),
     });
   }
@@ -55,34 +173,18 @@ export function documentsOf(dataset: Dataset): SearchDoc[] {
     docs.push({
       kind: 'statement',
       id: s.id,
-      title: clip(s.text),
-      detail:
-        [speaker ?? 'Unknown speaker', outlet?.name, article?.published?.slice(0, 10)]
-          .filter(Boolean)
-          .join(' · ') || null,
-      extra: [speaker, outlet?.name, s.text.length > TITLE_CHARS ? s.text : '']
-        .filter(Boolean)
-        .join(' '),
+      ...statementShown(s, { article, outlet, speaker }),
+      // Speaker and outlet are in the detail, which is indexed too.
+      extra: beyondClip(s.text),
     });
   }
   for (const a of dataset.articles) {
     const outlet = outlets.get(a.outlet);
-    docs.push({
-      kind: 'article',
-      id: a.id,
-      title: a.title,
-      detail: [outlet?.name ?? a.outlet, a.published?.slice(0, 10)].filter(Boolean).join(' · '),
-      extra: outlet?.name ?? '',
-    });
+    // The outlet's name is in the detail.
+    docs.push({ kind: 'article', id: a.id, ...articleShown(a, outlet), extra: '' });
   }
   for (const o of dataset.outlets) {
-    docs.push({
-      kind: 'outlet',
-      id: o.id,
-      title: o.name,
-      detail: o.ownership,
-      extra: o.id,
-    });
+    docs.push({ kind: 'outlet', id: o.id, title: o.name, detail: o.ownership, extra: o.id });
   }
   return docs;
 }

@@ -1,11 +1,12 @@
-export { documentsOf, TITLE_CHARS } from './documents';
-export type { SearchDoc, SearchKind } from './documents';
+export { documentsOf, RecordLookup, TITLE_CHARS } from './documents';
+export type { SearchDoc, SearchKind, Shown, ShownSource } from './documents';
 export {
   buildSearchIndex,
   INDEX_VERSION,
   SearchIndex,
   searchAll,
   type SearchResult,
+  type SearchSource,
   type SerializedIndex,
 } from './search-index';
 export { LibraryIndex } from './library-index';

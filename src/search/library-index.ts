@@ -4,6 +4,7 @@ import { SearchIndex } from './search-index';
 import { syncIndex } from './sync-index';
 
 const perArticle = (key: string) => key.startsWith('statement:') || key.startsWith('article:');
+const PER_ARTICLE: ReadonlySet<string> = new Set(['statement', 'article']);
 
 /**
  * The search index of the reader's library (what the bundled index lacks), kept in step with
@@ -13,7 +14,7 @@ const perArticle = (key: string) => key.startsWith('statement:') || key.startsWi
 export class LibraryIndex {
   private constructor(
     readonly index: SearchIndex,
-    /** Library article id → keys of its records; null until a full pass made it. */
+    /** Library article id → ids of its statements; null until a full pass made it. */
     private articles: Map<string, string[]> | null,
     private readonly bundled: ReadonlySet<string>,
     /** Keys of the records not tied to one article (people, outlets, events). */
@@ -28,7 +29,9 @@ export class LibraryIndex {
   ): Promise<LibraryIndex> {
     const docs = libraryDocs(documentsOf(dataset), bundled);
     const index = await SearchIndex.buildInSlices(docs, pause);
-    return new LibraryIndex(index, groupByArticle(dataset, bundled), bundled);
+    const others = new Set<string>();
+    for (const d of docs) if (!PER_ARTICLE.has(d.kind)) others.add(`${d.kind}:${d.id}`);
+    return new LibraryIndex(index, groupByArticle(dataset, bundled), bundled, others);
   }
 
   /** Wraps an index loaded from the cache; its first `sync` is a full pass. */
@@ -54,9 +57,10 @@ export class LibraryIndex {
       if (!articles.has(a.id)) added.push(a);
     }
     const gone: string[] = [];
-    for (const [id, keys] of articles) {
+    for (const [id, statements] of articles) {
       if (current.has(id)) continue;
-      for (const key of keys) gone.push(key);
+      gone.push(`article:${id}`);
+      for (const s of statements) gone.push(`statement:${s}`);
       articles.delete(id);
     }
     if (gone.length) index.remove(gone);
@@ -69,7 +73,7 @@ export class LibraryIndex {
       ).filter((d) => d.kind === 'statement' || d.kind === 'article');
       index.add(docs);
       const grouped = groupByArticle({ ...dataset, articles: added, statements }, bundled);
-      for (const [id, keys] of grouped) articles.set(id, keys);
+      for (const [id, statements] of grouped) articles.set(id, statements);
     }
     // People, outlets and events the library brought: few, and not tied to one article.
     const others = libraryDocs(documentsOf({ ...dataset, articles: [], statements: [] }), bundled);
@@ -86,11 +90,12 @@ function libraryDocs(docs: SearchDoc[], bundled: ReadonlySet<string>): SearchDoc
   return docs.filter((d) => !bundled.has(`${d.kind}:${d.id}`));
 }
 
+/** Library article id → the ids of its statements. */
 function groupByArticle(dataset: Dataset, bundled: ReadonlySet<string>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const a of dataset.articles) {
-    if (!bundled.has(`article:${a.id}`)) groups.set(a.id, [`article:${a.id}`]);
+    if (!bundled.has(`article:${a.id}`)) groups.set(a.id, []);
   }
-  for (const s of dataset.statements) groups.get(s.article)?.push(`statement:${s.id}`);
+  for (const s of dataset.statements) groups.get(s.article)?.push(s.id);
   return groups;
 }

@@ -1,14 +1,16 @@
 import Fuse from 'fuse.js';
-import type { SearchDoc, SearchKind } from './documents';
+import type { SearchDoc, SearchKind, Shown, ShownSource } from './documents';
 import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
-import { FNV_OFFSET, FNV_PRIME, hashOf, TermTable } from './term-table';
+import { FNV_OFFSET, FNV_PRIME, hashOf, SECOND_SEED, secondHashOf, TermTable } from './term-table';
 import { normalise, STOPWORDS, tokenize } from './text';
 
 /**
  * The index as `npm run build` writes it (data/search-index.json) and the library's cache
  * stores it. Columns, not records: a 100k-statement index parses as a few long strings
  * instead of half a million small ones. A posting is `doc * 2 + 1` when the term is in the
- * doc's title, `doc * 2` otherwise.
+ * doc's title, `doc * 2` otherwise. No text a result shows: the dataset has it, and a
+ * search reads it from there for the few rows it returns (`RecordLookup`); two thirds of
+ * the file were that copy.
  */
 export interface SerializedIndex {
   version: typeof INDEX_VERSION;
@@ -16,19 +18,22 @@ export interface SerializedIndex {
   kinds: string;
   /** Doc ids, joined by newlines. */
   ids: string;
-  /** Titles, concatenated; `titleEnds` (packed, ascending) says where each ends. */
-  titles: string;
-  titleEnds: string;
-  /** Distinct details, and per doc which one (packed; 0 is none). */
-  details: string[];
-  detailOf: string;
-  /** Sorted vocabulary, each term's document frequency and its packed postings. */
+  /** Each doc's title length (packed): ranking breaks ties by it. */
+  titleLengths: string;
+  /** Each doc's hash of title and detail (packed): tells a changed record without its text. */
+  shown: string;
+  /**
+   * Sorted vocabulary, each term's document frequency, and its packed postings: all lists
+   * in one string, `postingEnds` (packed, ascending) saying where each ends. One long string
+   * parses at twice the speed of 25,000 short ones.
+   */
   terms: string[];
   df: number[];
-  postings: string[];
+  postings: string;
+  postingEnds: string;
 }
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const KIND_CODES: Record<SearchKind, string> = {
   person: 'p',
@@ -73,6 +78,10 @@ const TITLE_BOOST = 1.6;
 /** Postings one query word reads before its weaker expansions are skipped. */
 const MAX_POSTINGS = 20_000;
 const CACHE_SIZE = 256;
+/** From how many documents an `add` lays out postings in one pass (see `fillPostings`). */
+const BULK = 256;
+/** Most distinct details whose term ids are kept. */
+const DETAIL_CACHE = 50_000;
 
 interface TermMatch {
   term: number;
@@ -109,10 +118,20 @@ export class SearchIndex {
   private order: number[] = [];
   private orderDirty = false;
   private df: number[] = [];
-  /** Postings still packed (from a serialised index), decoded on first use. */
-  private packed: (string | undefined)[] = [];
+  /** Postings still packed (from a serialised index), each list decoded on first use. */
+  private packed = '';
+  private packedEnds: Uint32Array = new Uint32Array(0);
   private lists: (Uint32Array | number[] | undefined)[] = [];
+  /** Per term, the owned buffer a growing packed list lives in (see `append`). */
+  private room: (Uint32Array | undefined)[] = [];
   private seen = new Int32Array(16);
+  /**
+   * The term ids of each detail seen: details repeat ("speaker · outlet · date" for every
+   * statement of an article), so most are not read again.
+   */
+  private detailTerms = new Map<string, Uint32Array>();
+  /** During a bulk `add`: per forward entry, whether its term is in the title. */
+  private bulkFlags: Grow | null = null;
 
   private readonly expansions = new Map<string, TermMatch[]>();
   private bigrams: Map<number, number[]> | null = null;
@@ -120,20 +139,27 @@ export class SearchIndex {
   private tokenScores = new Float32Array(0);
   private masks = new Uint8Array(0);
 
+  private records: ShownSource | undefined;
+
   private constructor() {}
 
-  /** Wraps a parsed `SerializedIndex`; refuses one from another version. */
-  static from(data: SerializedIndex): SearchIndex {
+  /**
+   * Wraps a parsed `SerializedIndex`; refuses one from another version. `records` is where
+   * its rows are read from when a search names none.
+   */
+  static from(data: SerializedIndex, records?: ShownSource): SearchIndex {
     if (data?.version !== INDEX_VERSION || !Array.isArray(data.terms))
       throw new Error(`search index: expected version ${INDEX_VERSION}`);
     const index = new SearchIndex();
+    index.records = records;
     const n = index.docs.load(data);
     index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
     index.live = n;
     // Copies of whole arrays, not element by element: this is the cold start's path.
     index.terms = data.terms.slice();
     index.df = data.df.slice();
-    index.packed = data.postings.slice();
+    index.packed = data.postings;
+    index.packedEnds = decodePostings(data.postingEnds, data.terms.length);
     index.lists = new Array<undefined>(data.terms.length);
     for (let t = 0; t < data.terms.length; t++) index.order.push(t);
     return index;
@@ -156,10 +182,14 @@ export class SearchIndex {
     chunk = 4000,
   ): Promise<SearchIndex> {
     const index = SearchIndex.empty();
+    // The slices only read words; postings are laid out once at the end (the index is not
+    // searched before it is returned), not copied again by every slice.
+    const flags = new Grow(docs.length * 32);
     for (let i = 0; i < docs.length; i += chunk) {
-      index.add(docs.slice(i, i + chunk));
-      if (i + chunk < docs.length) await pause();
+      index.addDocs(docs.slice(i, i + chunk), flags);
+      if (i + chunk < docs.length || docs.length > chunk) await pause();
     }
+    index.fillPostings(0, 0, flags);
     return index;
   }
 
@@ -188,11 +218,23 @@ export class SearchIndex {
   /** Whether the live document `kind:id` shows this title and detail. */
   shows(key: string, title: string, detail: string | null): boolean {
     const doc = this.keyMap().get(key);
-    return doc !== undefined && this.docs.title(doc) === title && this.docs.detail(doc) === detail;
+    return doc !== undefined && this.docs.shows(doc, title, detail);
   }
 
   /** Adds documents; one whose `kind:id` is already here replaces it. */
   add(docs: readonly SearchDoc[]): void {
+    const firstDoc = this.docs.count;
+    const firstEntry = this.forwardIndex().terms.length;
+    const flags = docs.length >= BULK ? new Grow(docs.length * 32) : null;
+    this.addDocs(docs, flags);
+    if (flags) this.fillPostings(firstDoc, firstEntry, flags);
+  }
+
+  /**
+   * Reads `docs` into the forward index and the vocabulary; with `flags`, leaves their
+   * postings for `fillPostings` (recording there which terms are in the title).
+   */
+  private addDocs(docs: readonly SearchDoc[], flags: Grow | null): void {
     this.changed();
     const keys = this.keyMap();
     const forward = this.forwardIndex();
@@ -202,6 +244,7 @@ export class SearchIndex {
       next.set(this.seen);
       this.seen = next;
     }
+    this.bulkFlags = flags;
     for (const d of docs) {
       const key = `${d.kind}:${d.id}`;
       const old = keys.get(key);
@@ -213,10 +256,50 @@ export class SearchIndex {
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
       this.postText(d.title, doc, 1, stamp, forward.terms);
-      if (d.detail) this.postText(d.detail, doc, 0, stamp, forward.terms);
+      if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
       this.postText(d.extra, doc, 0, stamp, forward.terms);
       forward.at.push(forward.terms.length);
     }
+    this.bulkFlags = null;
+  }
+
+  /**
+   * Lays out a bulk add's postings from the forward index: counted per term, then written
+   * into one buffer, instead of growing thousands of arrays a posting at a time (a first
+   * build spent a fifth of its time, and most of its garbage, there).
+   */
+  private fillPostings(firstDoc: number, firstEntry: number, flags: Grow): void {
+    const { terms, at } = this.forwardIndex();
+    const n = this.terms.length;
+    const counts = new Uint32Array(n);
+    for (let k = firstEntry; k < terms.length; k++) counts[terms.get(k)]!++;
+    const lists: Uint32Array[] = new Array<Uint32Array>(n);
+    const fill = new Uint32Array(n);
+    let fresh = 0;
+    for (let t = 0; t < n; t++)
+      if (counts[t] && this.postingsOf(t).length === 0) fresh += counts[t]!;
+    const buffer = new Uint32Array(fresh);
+    let offset = 0;
+    for (let t = 0; t < n; t++) {
+      const count = counts[t]!;
+      if (count === 0) continue;
+      const old = this.postingsOf(t);
+      if (old.length === 0) {
+        lists[t] = buffer.subarray(offset, (offset += count));
+      } else {
+        const next = new Uint32Array(old.length + count);
+        next.set(old);
+        fill[t] = old.length;
+        lists[t] = next;
+      }
+    }
+    for (let doc = firstDoc, k = firstEntry; doc < this.docs.count; doc++) {
+      for (const end = at.get(doc + 1); k < end; k++) {
+        const t = terms.get(k);
+        lists[t]![fill[t]!++] = doc * 2 + flags.get(k - firstEntry);
+      }
+    }
+    for (let t = 0; t < n; t++) if (counts[t]) this.lists[t] = lists[t];
   }
 
   /** Removes documents by `kind:id`; unknown keys are ignored. */
@@ -238,30 +321,22 @@ export class SearchIndex {
     const renumber = new Int32Array(docs.count).fill(-1);
     const kinds: string[] = [];
     const ids: string[] = [];
-    const titles: string[] = [];
-    const ends: number[] = [];
-    const details = new Map<string, number>();
-    const detailOf: number[] = [];
-    let end = 0;
+    const lengths: number[] = [];
+    const hashes: number[] = [];
     for (let doc = 0, n = 0; doc < docs.count; doc++) {
       if (!this.alive[doc]) continue;
       renumber[doc] = n++;
       kinds.push(KIND_CODES[docs.kind(doc)]);
       ids.push(docs.id(doc));
-      const title = docs.title(doc);
-      titles.push(title);
-      ends.push((end += title.length));
-      const detail = docs.detail(doc);
-      if (detail === null) detailOf.push(0);
-      else {
-        if (!details.has(detail)) details.set(detail, details.size + 1);
-        detailOf.push(details.get(detail)!);
-      }
+      lengths.push(docs.titleLength(doc));
+      hashes.push(docs.hash(doc));
     }
     this.sortOrder();
     const terms: string[] = [];
     const df: number[] = [];
     const postings: string[] = [];
+    const ends: number[] = [];
+    let end = 0;
     const list: number[] = [];
     for (const t of this.order) {
       if (this.df[t] === 0) continue;
@@ -274,28 +349,31 @@ export class SearchIndex {
       }
       terms.push(this.terms[t]!);
       df.push(list.length);
-      postings.push(encodePostings(list));
+      const packed = encodePostings(list);
+      postings.push(packed);
+      ends.push((end += packed.length));
     }
     return {
       version: INDEX_VERSION,
       kinds: kinds.join(''),
       ids: ids.join('\n'),
-      titles: titles.join(''),
-      titleEnds: encodePostings(ends),
-      details: [...details.keys()],
-      detailOf: encodeValues(detailOf),
+      titleLengths: encodeValues(lengths),
+      shown: encodeValues(hashes),
       terms,
       df,
-      postings,
+      postings: postings.join(''),
+      postingEnds: encodePostings(ends),
     };
   }
 
   /**
    * Documents matching `query`, best first. Every query word must match (exactly, as a
    * prefix, or within a typo); only when nothing matches them all are documents matching
-   * some returned, ranked by how many.
+   * some returned, ranked by how many. A loaded index reads what its rows show from
+   * `records` (the dataset it was made from, or a newer one: a record gone from it is left
+   * out); documents added since carry their own text.
    */
-  search(query: string, limit = 50): SearchResult[] {
+  search(query: string, limit = 50, records = this.records): SearchResult[] {
     const all = tokenize(query).map((t) => t.term);
     const meaningful = all.filter((t) => !STOPWORDS.has(t));
     const words = [...new Set(meaningful.length ? meaningful : all)].slice(0, 8);
@@ -363,17 +441,20 @@ export class SearchIndex {
 
     const found = new Set<string>();
     for (const list of matched) for (const m of list) found.add(this.terms[m.term]!);
-    return best.sorted().map(({ doc, score }) => {
-      const title = this.docs.title(doc);
-      return {
+    const results: SearchResult[] = [];
+    for (const { doc, score } of best.sorted()) {
+      const shown = this.docs.shown(doc, records);
+      if (!shown) continue;
+      results.push({
         kind: this.docs.kind(doc),
         id: this.docs.id(doc),
-        title,
-        detail: this.docs.detail(doc),
+        title: shown.title,
+        detail: shown.detail,
         score,
-        marks: marksFor(title, found),
-      };
-    });
+        marks: marksFor(shown.title, found),
+      });
+    }
+    return results;
   }
 
   /** Ranking order: score, then the shorter title, then kind and id (the same in any build). */
@@ -421,11 +502,32 @@ export class SearchIndex {
     this.alive = next;
   }
 
+  /** Lists `doc` under the words of its detail, read once per distinct detail. */
+  private postDetail(detail: string, doc: number, stamp: number, forward: Grow): void {
+    const known = this.detailTerms.get(detail);
+    if (known) {
+      for (let k = 0; k < known.length; k++) this.post(known[k]!, doc, 0, stamp, forward);
+      return;
+    }
+    const terms: number[] = [];
+    this.postText(detail, doc, 0, stamp, forward, terms);
+    if (this.detailTerms.size >= DETAIL_CACHE) this.detailTerms.clear();
+    this.detailTerms.set(detail, Uint32Array.from(terms));
+  }
+
   /**
    * Lists `doc` under every word of `text`, as `tokenize` + `normalise` would read them: ASCII
-   * words are looked up by their letters in place, others are sliced and normalised.
+   * words are looked up by their letters in place, others are sliced and normalised. `seen`,
+   * when given, collects every word's term id.
    */
-  private postText(text: string, doc: number, inTitle: number, stamp: number, forward: Grow) {
+  private postText(
+    text: string,
+    doc: number,
+    inTitle: number,
+    stamp: number,
+    forward: Grow,
+    seen?: number[],
+  ) {
     this.table ??= new TermTable(this.terms);
     const n = text.length;
     let i = 0;
@@ -437,6 +539,7 @@ export class SearchIndex {
       }
       const start = i;
       let hash = FNV_OFFSET;
+      let second = SECOND_SEED;
       let ascii = true;
       while (i < n) {
         let d = text.charCodeAt(i);
@@ -444,6 +547,7 @@ export class SearchIndex {
           if (!ASCII_WORD[d]) break;
           if (d >= 65 && d <= 90) d += 32;
           hash = Math.imul(hash ^ d, FNV_PRIME);
+          second = (Math.imul(second, 31) + d) | 0;
           i++;
         } else {
           if (!isWordChar(text, i)) break;
@@ -453,13 +557,14 @@ export class SearchIndex {
       }
       let t: number;
       if (ascii) {
-        t = this.table.find(text, start, i, hash);
+        t = this.table.find(i - start, hash, second);
         if (t < 0) t = this.newTerm(text.slice(start, i).toLowerCase());
       } else {
         const term = normalise(text.slice(start, i));
         if (!term) continue;
         t = this.termId(term) ?? this.newTerm(term);
       }
+      seen?.push(t);
       this.post(t, doc, inTitle, stamp, forward);
     }
   }
@@ -468,20 +573,45 @@ export class SearchIndex {
   private post(t: number, doc: number, inTitle: number, stamp: number, forward: Grow): void {
     if (this.seen[t] === stamp) return;
     this.seen[t] = stamp;
-    let list = this.lists[t] ?? this.decode(t);
-    if (!Array.isArray(list)) this.lists[t] = list = Array.from(list);
-    list.push(doc * 2 + inTitle);
     this.df[t]!++;
     forward.push(t);
+    if (this.bulkFlags) {
+      this.bulkFlags.push(inTitle);
+      return;
+    }
+    const list = this.lists[t] ?? this.decode(t);
+    if (Array.isArray(list)) list.push(doc * 2 + inTitle);
+    else this.append(t, list, doc * 2 + inTitle);
+  }
+
+  /**
+   * Appends to a packed list (decoded, or laid out by a bulk add) in spare room of its own,
+   * doubled when full: copying 100,000 postings into a JS array the first time a common word
+   * gets one more made adding an article after a first build take three times as long.
+   */
+  private append(t: number, list: Uint32Array, value: number): void {
+    const n = list.length;
+    let room = this.room[t];
+    if (
+      !room ||
+      room.buffer !== list.buffer ||
+      list.byteOffset !== room.byteOffset ||
+      n >= room.length
+    ) {
+      room = new Uint32Array(Math.max(16, n * 2));
+      room.set(list);
+      this.room[t] = room;
+    }
+    room[n] = value;
+    this.lists[t] = room.subarray(0, n + 1);
   }
 
   private newTerm(term: string): number {
     const t = this.terms.length;
     this.terms.push(term);
     if (this.termIds) this.termIds.set(term, t);
-    this.table?.insert(t, hashOf(term));
+    this.table?.insert(t, hashOf(term), secondHashOf(term));
     this.df.push(0);
-    this.packed.push(undefined);
     this.lists.push([]);
     if (t >= this.seen.length) {
       const next = new Int32Array(this.seen.length * 2);
@@ -496,8 +626,9 @@ export class SearchIndex {
 
   private decode(t: number): Uint32Array {
     // Until the first change a packed list holds exactly its term's document frequency.
-    const list = decodePostings(this.packed[t] ?? '', this.forward ? undefined : this.df[t]);
-    this.packed[t] = undefined;
+    const ends = this.packedEnds;
+    const packed = t < ends.length ? this.packed.slice(t ? ends[t - 1] : 0, ends[t]) : '';
+    const list = decodePostings(packed, this.forward ? undefined : this.df[t]);
     this.lists[t] = list;
     return list;
   }
@@ -721,17 +852,23 @@ class Grow {
 
 /**
  * Documents by number: a serialised index's columns, read on demand (loading slices
- * nothing), then the documents added since.
+ * nothing), then the documents added since, with their text.
  */
 class DocStore {
   count = 0;
   private base = 0;
   private kindCodes = '';
-  private ids: string[] = [];
-  private titleText = '';
-  private ends: Uint32Array = new Uint32Array(0);
-  private detailTable: string[] = [];
-  private detailOf: Uint32Array = new Uint32Array(0);
+  /** Loaded docs' ids, joined by newlines, and where each starts (no 100,000 strings made). */
+  private idText = '';
+  private idStarts = new Uint32Array(1);
+  /** Ids of the docs added since. */
+  private readonly ids: string[] = [];
+  private lengths: Uint32Array = new Uint32Array(0);
+  /** Packed until `shows` first needs them (only a changed library does). */
+  private packedHashes = '';
+  private hashColumn: Uint32Array | null = null;
+  /** Where each kind's docs start among the loaded ones: a doc's place in its dataset list. */
+  private kindStart = new Map<string, number>();
   private readonly kinds: SearchKind[] = [];
   private readonly titles: string[] = [];
   private readonly details: (string | null)[] = [];
@@ -739,13 +876,17 @@ class DocStore {
   /** Takes a serialised index's columns; returns how many docs they hold. */
   load(data: SerializedIndex): number {
     this.kindCodes = data.kinds;
-    this.ids = data.ids ? data.ids.split('\n') : [];
-    this.titleText = data.titles;
-    this.ends = decodePostings(data.titleEnds);
-    this.detailTable = data.details;
-    this.detailOf = decodeValues(data.detailOf);
-    this.base = this.count = this.ids.length;
-    return this.count;
+    const n = data.kinds.length;
+    const text = data.ids;
+    const starts = new Uint32Array(n + 1);
+    for (let d = 1, at = 0; d < n; d++) starts[d] = at = text.indexOf('\n', at) + 1;
+    starts[n] = text.length + 1;
+    this.idText = text;
+    this.idStarts = starts;
+    this.lengths = decodeValues(data.titleLengths);
+    this.packedHashes = data.shown;
+    this.base = this.count = n;
+    return n;
   }
 
   push(doc: SearchDoc): number {
@@ -761,28 +902,51 @@ class DocStore {
   }
 
   id(doc: number): string {
-    return this.ids[doc]!;
+    if (doc >= this.base) return this.ids[doc - this.base]!;
+    return this.idText.slice(this.idStarts[doc], this.idStarts[doc + 1]! - 1);
   }
 
   key(doc: number): string {
-    return `${this.kind(doc)}:${this.ids[doc]}`;
+    return `${this.kind(doc)}:${this.id(doc)}`;
   }
 
-  title(doc: number): string {
-    if (doc >= this.base) return this.titles[doc - this.base]!;
-    return this.titleText.slice(doc === 0 ? 0 : this.ends[doc - 1], this.ends[doc]);
+  private get hashes(): Uint32Array {
+    return (this.hashColumn ??= decodeValues(this.packedHashes));
   }
 
   titleLength(doc: number): number {
     if (doc >= this.base) return this.titles[doc - this.base]!.length;
-    return this.ends[doc]! - (doc === 0 ? 0 : this.ends[doc - 1]!);
+    return this.lengths[doc]!;
   }
 
-  detail(doc: number): string | null {
-    if (doc >= this.base) return this.details[doc - this.base]!;
-    const d = this.detailOf[doc]!;
-    return d === 0 ? null : this.detailTable[d - 1]!;
+  hash(doc: number): number {
+    if (doc < this.base) return this.hashes[doc]!;
+    return shownHash(this.titles[doc - this.base]!, this.details[doc - this.base]!);
   }
+
+  shows(doc: number, title: string, detail: string | null): boolean {
+    if (doc < this.base) {
+      return this.lengths[doc] === title.length && this.hashes[doc] === shownHash(title, detail);
+    }
+    return this.titles[doc - this.base] === title && this.details[doc - this.base] === detail;
+  }
+
+  /** What the doc shows: its own text, or for a loaded doc the dataset's (null: gone). */
+  shown(doc: number, records: ShownSource | undefined): Shown | null {
+    if (doc >= this.base) {
+      return { title: this.titles[doc - this.base]!, detail: this.details[doc - this.base]! };
+    }
+    if (!records) throw new Error('search index: a loaded index shows results from the dataset');
+    const code = this.kindCodes[doc]!;
+    let start = this.kindStart.get(code);
+    if (start === undefined) this.kindStart.set(code, (start = this.kindCodes.indexOf(code)));
+    return records.shown(KIND_OF[code]!, this.id(doc), doc - start);
+  }
+}
+
+/** A 30-bit hash of what a doc shows (FNV-1a), stored instead of the text. */
+function shownHash(title: string, detail: string | null): number {
+  return hashOf(`${title}\u0000${detail ?? '\u0001'}`) >>> 2;
 }
 
 interface Hit {
@@ -840,10 +1004,22 @@ class TopK {
   }
 }
 
+/** An index and the dataset its rows are read from (see `SearchIndex.search`). */
+export interface SearchSource {
+  index: SearchIndex;
+  records?: ShownSource;
+}
+
 /** Searches several indexes (the bundled dataset and the reader's library) as one. */
-export function searchAll(indexes: readonly SearchIndex[], query: string, limit = 50) {
-  return indexes
-    .flatMap((index) => index.search(query, limit))
+export function searchAll(
+  sources: readonly (SearchIndex | SearchSource)[],
+  query: string,
+  limit = 50,
+): SearchResult[] {
+  return sources
+    .flatMap((s) =>
+      s instanceof SearchIndex ? s.search(query, limit) : s.index.search(query, limit, s.records),
+    )
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }

@@ -9,6 +9,7 @@ import {
   syncIndex,
   tokenize,
   type SearchDoc,
+  type ShownSource,
 } from '../../../src/search';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,6 +30,17 @@ const QUERIES = [
   'zepelin harbour',
   'the of and',
 ];
+
+/** What documents show, for an index loaded without their dataset. */
+function shownOf(docs: readonly SearchDoc[]): ShownSource {
+  const byKey = new Map(docs.map((d) => [`${d.kind}:${d.id}`, d]));
+  return {
+    shown(kind, id) {
+      const d = byKey.get(`${kind}:${id}`);
+      return d ? { title: d.title, detail: d.detail } : null;
+    },
+  };
+}
 
 /** Every query's results, for comparing two indexes. */
 const answers = (index: SearchIndex) => QUERIES.map((q) => index.search(q, 20));
@@ -72,7 +84,10 @@ describe('a mutable index', () => {
   it('changes a loaded (serialised) index the same way', async () => {
     const seeds = await seedDocs;
     const a = article(3, 'zeppelin over the harbour');
-    const loaded = SearchIndex.from(JSON.parse(JSON.stringify(buildSearchIndex(seeds))));
+    const loaded = SearchIndex.from(
+      JSON.parse(JSON.stringify(buildSearchIndex(seeds))),
+      shownOf(seeds),
+    );
     loaded.add(a);
     loaded.remove([`statement:lib-3:s2`, 'person:konstantin-kosachev']);
     const kept = [...seeds, ...a].filter(
@@ -89,20 +104,39 @@ describe('a mutable index', () => {
 
   it('serialises what it holds now, and loads back to the same answers', async () => {
     const seeds = await seedDocs;
-    const index = SearchIndex.build([...seeds, ...article(4, 'zeppelin')]);
+    const docs = [...seeds, ...article(4, 'zeppelin')];
+    const index = SearchIndex.build(docs);
     index.remove(['article:lib-4']);
-    const again = SearchIndex.from(JSON.parse(JSON.stringify(index.serialize())));
+    const again = SearchIndex.from(JSON.parse(JSON.stringify(index.serialize())), shownOf(docs));
     expect(again.size).toBe(index.size);
     expect(answers(again)).toEqual(answers(index));
     expect(again.has('article:lib-4')).toBe(false);
     expect(again.has('statement:lib-4:s1')).toBe(true);
   });
 
+  it('lays out a large batch as one document at a time would', async () => {
+    const seeds = await seedDocs;
+    const docs = [
+      ...seeds,
+      ...Array.from({ length: 60 }, (_, n) => article(n + 10, 'zeppelin')),
+    ].flat();
+    expect(docs.length).toBeGreaterThan(256);
+    const bulk = SearchIndex.build(docs);
+    const oneByOne = SearchIndex.build([]);
+    for (const d of docs) oneByOne.add([d]);
+    expect(bulk.serialize()).toEqual(oneByOne.serialize());
+    // And again over a loaded index whose lists grow.
+    bulk.add(article(99, 'harbour zeppelin').concat(docs.slice(0, 300)));
+    for (const d of [...article(99, 'harbour zeppelin'), ...docs.slice(0, 300)]) oneByOne.add([d]);
+    expect(bulk.serialize()).toEqual(oneByOne.serialize());
+  });
+
   it('builds in slices to the same index', async () => {
     const seeds = await seedDocs;
     let pauses = 0;
     const sliced = await SearchIndex.buildInSlices(seeds, async () => void pauses++, 25);
-    expect(pauses).toBe(Math.ceil(seeds.length / 25) - 1);
+    // One pause after each slice of 25, the last one before the postings are laid out.
+    expect(pauses).toBe(Math.ceil(seeds.length / 25));
     expect(answers(sliced)).toEqual(answers(SearchIndex.build(seeds)));
   });
 });

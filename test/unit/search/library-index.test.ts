@@ -3,7 +3,7 @@ import type { Dataset } from '../../../src/dataset/types';
 import { entriesFromDataset } from '../../../src/library/convert';
 import { mergeDataset } from '../../../src/library/merge';
 import type { LibraryEntry } from '../../../src/library/types';
-import { documentsOf, LibraryIndex, SearchIndex } from '../../../src/search';
+import { documentsOf, LibraryIndex, RecordLookup, SearchIndex } from '../../../src/search';
 import { fixtureDataset } from '../cards/fixture';
 
 const bundled = fixtureDataset();
@@ -63,7 +63,9 @@ describe('LibraryIndex', () => {
     const a = entry(1, ['A zeppelin over the harbour']);
     const b = entry(2, ['Quiverfull speaks of a zeppelin'], true);
     const built = await LibraryIndex.build(mergeDataset(bundled, [a]), bundledKeys, noPause);
-    const cached = SearchIndex.from(JSON.parse(JSON.stringify(built.index.serialize())));
+    // Its rows are read from the merged dataset the background holds now.
+    const now = new RecordLookup(mergeDataset(bundled, [a, b]));
+    const cached = SearchIndex.from(JSON.parse(JSON.stringify(built.index.serialize())), now);
     const library = LibraryIndex.from(cached, bundledKeys);
     library.sync(mergeDataset(bundled, [b]));
     library.sync(mergeDataset(bundled, [a, b]));

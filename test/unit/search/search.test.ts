@@ -5,6 +5,7 @@ import { buildFromDisk } from '../../../scripts/lib/dataset-files';
 import {
   buildSearchIndex,
   documentsOf,
+  RecordLookup,
   SearchIndex,
   searchAll,
   tokenize,
@@ -20,8 +21,11 @@ const built = buildFromDisk(
 
 async function seedIndex() {
   const { dataset } = await built;
-  // Through JSON, as the extension loads it.
-  return SearchIndex.from(JSON.parse(JSON.stringify(buildSearchIndex(documentsOf(dataset)))));
+  // Through JSON, as the extension loads it; its rows are read from the dataset.
+  return SearchIndex.from(
+    JSON.parse(JSON.stringify(buildSearchIndex(documentsOf(dataset)))),
+    new RecordLookup(dataset),
+  );
 }
 
 const top = (index: SearchIndex, query: string, n = 1) =>
@@ -104,8 +108,60 @@ describe('search over the seed dataset', () => {
     expect(index.search('xqzvwy', 5)).toEqual([]);
   });
 
+  it('stores no text a result shows, and reads the rows from the dataset', async () => {
+    const { dataset } = await built;
+    const json = JSON.stringify(buildSearchIndex(documentsOf(dataset)));
+    const statement = dataset.statements.find((s) => s.text.length > 80)!;
+    const person = dataset.people.find((p) => p.role)!;
+    expect(json).not.toContain(statement.text.slice(0, 60));
+    expect(json).not.toContain(person.role);
+    const index = await seedIndex();
+    const [hit] = index.search(statement.text.slice(0, 60), 1);
+    expect(hit).toMatchObject({
+      id: statement.id,
+      title: expect.stringContaining(statement.text.slice(0, 60)),
+    });
+    // A record the dataset no longer has is left out; without a dataset there is nothing to show.
+    const gone = new RecordLookup({
+      ...dataset,
+      statements: dataset.statements.filter((s) => s.id !== statement.id),
+    });
+    expect(index.search(statement.text.slice(0, 60), 5, gone).map((r) => r.id)).not.toContain(
+      statement.id,
+    );
+    const bare = SearchIndex.from(JSON.parse(json));
+    expect(() => bare.search(statement.text.slice(0, 60), 1)).toThrow(/dataset/);
+  });
+
+  it('tells a changed record from its stored hash, without its text', async () => {
+    const { dataset } = await built;
+    const docs = documentsOf(dataset);
+    const index = SearchIndex.from(JSON.parse(JSON.stringify(buildSearchIndex(docs))));
+    const [person] = docs.filter((d) => d.kind === 'person');
+    const key = `person:${person!.id}`;
+    expect(index.shows(key, person!.title, person!.detail)).toBe(true);
+    expect(index.shows(key, `${person!.title}s`, person!.detail)).toBe(false);
+    expect(index.shows(key, person!.title, `${person!.detail ?? ''} of Ruritania`)).toBe(false);
+    expect(index.shows(key, person!.title, null)).toBe(person!.detail === null);
+  });
+
+  it('finds a long statement by the words past its clipped title', () => {
+    const text = `${'Words of little note. '.repeat(9)}An interminable Transfiguration of Zanzibar`;
+    const docs = documentsOf({
+      people: [],
+      events: [],
+      outlets: [],
+      articles: [],
+      statements: [{ id: 's1', article: 'a', speaker: null, text }],
+    } as unknown as Parameters<typeof documentsOf>[0]);
+    const index = SearchIndex.build(docs);
+    expect(docs[0]!.title.length).toBeLessThan(text.length);
+    for (const q of ['transfiguration', 'interminable', 'zanzibar'])
+      expect(index.search(q, 1).map((r) => r.id)).toEqual(['s1']);
+  });
+
   it('refuses an index from another version', () => {
-    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 2/);
+    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 3/);
   });
 });
 
