@@ -47,13 +47,13 @@ describeInBrowsers('a French browser', { launch: { locale: 'fr' } }, (s) => {
     expect(await text(options, '.settings')).toContain('Style de surlignage');
 
     // An import that fails says why in French too, naming the file.
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-fr-')), 'cassé.json');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'counterpoint-fr-')), 'broken.json');
     writeFileSync(file, '{"version": 1, "articles": [');
     const input = (await options.$('[data-testid="import"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     await options.waitForSelector('[data-testid="library-error"]');
     const error = await text(options, '[data-testid="library-error"]');
-    expect(error).toContain('cassé.json : ce n’est pas un fichier JSON');
+    expect(error).toContain('broken.json : ce n’est pas un fichier JSON');
     expect(error).toContain('Votre bibliothèque n’a pas été modifiée.');
     await options.close();
   });
