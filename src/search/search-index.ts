@@ -563,18 +563,18 @@ export class SearchIndex {
       let second = SECOND_SEED;
       let ascii = true;
       while (i < n) {
-        let d = text.charCodeAt(i);
+        const d = text.charCodeAt(i);
         if (d < 128) {
-          if (!ASCII_WORD[d]) break;
-          if (d >= 65 && d <= 90) d += 32;
-          hash = Math.imul(hash ^ d, FNV_PRIME);
-          second = (Math.imul(second, 31) + d) | 0;
+          const l = ASCII_FOLD[d]!;
+          if (l === 0) break;
+          hash = Math.imul(hash ^ l, FNV_PRIME);
+          second = (Math.imul(second, 31) + l) | 0;
           i++;
-        } else {
-          if (!isWordChar(text, i)) break;
-          ascii = false;
-          i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
+          continue;
         }
+        if (!isWordChar(text, i)) break;
+        ascii = false;
+        i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
       }
       let t: number;
       if (ascii) {
@@ -826,21 +826,33 @@ export class SearchIndex {
   }
 }
 
+/** Each ASCII word character's lower-case code (0: not a word character): one look-up per letter. */
+const ASCII_FOLD = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c))
+    ? String.fromCharCode(c).toLowerCase().charCodeAt(0)
+    : 0,
+);
 /** Which ASCII codes are word characters (letters and digits, as `\p{L}\p{N}`). */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
   /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0,
 );
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const wordChars = new Map<number, boolean>();
+/** Per BMP code unit outside surrogates: 0 unknown, 1 a word character, 2 not (no map look-up). */
+const bmpWordChars = new Uint8Array(65536);
 
 /** Whether the code point at `i` (not ASCII) is a letter or a digit. */
 function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const known = bmpWordChars[c]!;
+  if (known !== 0) return known === 1;
   const cp = text.codePointAt(i)!;
   let yes = wordChars.get(cp);
   if (yes === undefined) {
     yes = WORD_CHAR.test(String.fromCodePoint(cp));
     wordChars.set(cp, yes);
   }
+  if (c < 0xd800 || c > 0xdfff) bmpWordChars[c] = yes ? 1 : 2;
   return yes;
 }
 
