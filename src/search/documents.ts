@@ -145,46 +145,98 @@ function articleShown(a: Article, outlet: Outlet | undefined): Shown {
  * what they show is made by the same functions as `RecordLookup` reads it back.
  */
 export function documentsOf(dataset: Dataset): SearchDoc[] {
-  const people = new Map(dataset.people.map((p) => [p.id, p]));
-  const outlets = new Map(dataset.outlets.map((o) => [o.id, o]));
-  const articles = new Map(dataset.articles.map((a) => [a.id, a]));
-  const docs: SearchDoc[] = [];
-  for (const p of dataset.people) {
-    docs.push({
+  const maker = new DocumentMaker(dataset);
+  const docs = [...maker.people(), ...maker.events()];
+  for (const d of maker.statements(dataset.statements)) docs.push(d);
+  docs.push(...maker.articles(dataset.articles), ...maker.outlets());
+  return docs;
+}
+
+/**
+ * Makes a dataset's search records kind by kind, and statements a slice at a time, so a
+ * library's first build makes them in its slices. Statements of one article by one speaker
+ * share one detail string, made once (and then read once by the index, which knows it).
+ */
+export class DocumentMaker {
+  private readonly peopleById: Map<string, Person>;
+  private readonly outletsById: Map<string, Outlet>;
+  private readonly articlesById: Map<string, Article>;
+  /** Article id → speaker id ('' for none) → the detail its statements show. */
+  private readonly details = new Map<string, Map<string, string | null>>();
+
+  constructor(private readonly dataset: Dataset) {
+    this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
+    this.outletsById = new Map(dataset.outlets.map((o) => [o.id, o]));
+    this.articlesById = new Map(dataset.articles.map((a) => [a.id, a]));
+  }
+
+  people(): SearchDoc[] {
+    return this.dataset.people.map((p) => ({
       kind: 'person',
       id: p.id,
       title: p.name,
       detail: p.role,
       extra: [...p.aliases, ...p.shortForms].join(' '),
-    });
+    }));
   }
-  for (const e of dataset.events) {
-    docs.push({
+
+  events(): SearchDoc[] {
+    return this.dataset.events.map((e) => ({
       kind: 'event',
       id: e.id,
       ...eventShown(e),
       extra: [...e.aliases, e.description].join(' '),
-    });
+    }));
   }
-  for (const s of dataset.statements) {
-    const article = articles.get(s.article);
-    const outlet = article ? outlets.get(article.outlet) : undefined;
-    const speaker = s.speaker ? people.get(s.speaker)?.name : undefined;
-    docs.push({
-      kind: 'statement',
-      id: s.id,
-      ...statementShown(s, { article, outlet, speaker }),
-      // Speaker and outlet are in the detail, which is indexed too.
-      extra: beyondClip(s.text),
-    });
+
+  statements(statements: readonly Statement[]): SearchDoc[] {
+    const docs: SearchDoc[] = [];
+    for (const s of statements) {
+      docs.push({
+        kind: 'statement',
+        id: s.id,
+        title: clip(s.text),
+        detail: this.statementDetail(s),
+        // Speaker and outlet are in the detail, which is indexed too.
+        extra: beyondClip(s.text),
+      });
+    }
+    return docs;
   }
-  for (const a of dataset.articles) {
-    const outlet = outlets.get(a.outlet);
+
+  articles(articles: readonly Article[]): SearchDoc[] {
     // The outlet's name is in the detail.
-    docs.push({ kind: 'article', id: a.id, ...articleShown(a, outlet), extra: '' });
+    return articles.map((a) => ({
+      kind: 'article',
+      id: a.id,
+      ...articleShown(a, this.outletsById.get(a.outlet)),
+      extra: '',
+    }));
   }
-  for (const o of dataset.outlets) {
-    docs.push({ kind: 'outlet', id: o.id, title: o.name, detail: o.ownership, extra: o.id });
+
+  outlets(): SearchDoc[] {
+    return this.dataset.outlets.map((o) => ({
+      kind: 'outlet',
+      id: o.id,
+      title: o.name,
+      detail: o.ownership,
+      extra: o.id,
+    }));
   }
-  return docs;
+
+  /** What `statementShown` gives as detail, once per article and speaker. */
+  private statementDetail(s: Statement): string | null {
+    let bySpeaker = this.details.get(s.article);
+    if (!bySpeaker) this.details.set(s.article, (bySpeaker = new Map()));
+    const speakerId = s.speaker ?? '';
+    let detail = bySpeaker.get(speakerId);
+    if (detail === undefined) {
+      const article = this.articlesById.get(s.article);
+      const outlet = article ? this.outletsById.get(article.outlet) : undefined;
+      const speaker = s.speaker ? this.peopleById.get(s.speaker)?.name : undefined;
+      detail = statementShown(s, { article, outlet, speaker }).detail;
+      bySpeaker.set(speakerId, detail);
+    }
+    return detail;
+  }
 }

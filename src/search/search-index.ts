@@ -103,8 +103,11 @@ export class SearchIndex {
   private readonly docs = new DocStore();
   private alive = new Uint8Array(16);
   private live = 0;
-  /** `kind:id` → doc, built when first needed. */
-  private byKey: Map<string, number> | null = null;
+  /**
+   * Per kind, id → doc, built when first needed: no `kind:id` string is made and hashed per
+   * record (a tenth of a library's first build went there).
+   */
+  private byKind: Map<SearchKind, Map<string, number>> | null = null;
   /**
    * Each doc's term ids, flat: doc d's are `forwardTerms[forwardAt[d] .. forwardAt[d + 1])`.
    * `remove` needs them; a loaded index inverts its postings once, at its first change.
@@ -173,22 +176,26 @@ export class SearchIndex {
   }
 
   /**
-   * Builds in slices of `chunk` documents, awaiting `pause()` between them, so that a
-   * background that builds a large library's index still answers in the meantime.
+   * Builds in slices, awaiting `pause()` between them, so that a background that builds a
+   * large library's index still answers in the meantime. `docs` is cut into slices of `chunk`
+   * documents, or is already a sequence of slices (made one by one, so making a slice's
+   * documents is part of its slice, not of one long first step).
    */
   static async buildInSlices(
-    docs: readonly SearchDoc[],
+    docs: readonly SearchDoc[] | Iterable<readonly SearchDoc[]>,
     pause: () => Promise<void>,
     chunk = 4000,
   ): Promise<SearchIndex> {
     const index = SearchIndex.empty();
     // The slices only read words; postings are laid out once at the end (the index is not
     // searched before it is returned), not copied again by every slice.
-    const flags = new Grow(docs.length * 32);
-    for (let i = 0; i < docs.length; i += chunk) {
-      index.addDocs(docs.slice(i, i + chunk), flags);
-      if (i + chunk < docs.length || docs.length > chunk) await pause();
+    const flags = new Grow(1 << 16);
+    let slices = 0;
+    for (const slice of isDocList(docs) ? slicesOf(docs, chunk) : docs) {
+      if (slices++ > 0) await pause();
+      index.addDocs(slice, flags);
     }
+    if (slices > 1) await pause();
     index.fillPostings(0, 0, flags);
     return index;
   }
@@ -207,17 +214,19 @@ export class SearchIndex {
 
   /** `kind:id` of every live document. */
   keys(): string[] {
-    return [...this.keyMap().keys()];
+    const out: string[] = [];
+    for (const [kind, ids] of this.keyMap()) for (const id of ids.keys()) out.push(`${kind}:${id}`);
+    return out;
   }
 
   /** Whether a live document has this `kind:id`. */
   has(key: string): boolean {
-    return this.keyMap().has(key);
+    return this.docOf(key) !== undefined;
   }
 
   /** Whether the live document `kind:id` shows this title and detail. */
   shows(key: string, title: string, detail: string | null): boolean {
-    const doc = this.keyMap().get(key);
+    const doc = this.docOf(key);
     return doc !== undefined && this.docs.shows(doc, title, detail);
   }
 
@@ -245,13 +254,18 @@ export class SearchIndex {
       this.seen = next;
     }
     this.bulkFlags = flags;
+    let kind: SearchKind | null = null;
+    let ids: Map<string, number> = new Map();
     for (const d of docs) {
-      const key = `${d.kind}:${d.id}`;
-      const old = keys.get(key);
+      if (d.kind !== kind) {
+        kind = d.kind;
+        ids = idsOf(keys, kind);
+      }
+      const old = ids.get(d.id);
       if (old !== undefined) this.removeDoc(old);
       const doc = this.docs.push(d);
       this.alive[doc] = 1;
-      keys.set(key, doc);
+      ids.set(d.id, doc);
       this.live++;
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
@@ -305,9 +319,8 @@ export class SearchIndex {
   /** Removes documents by `kind:id`; unknown keys are ignored. */
   remove(keys: Iterable<string>): void {
     this.changed();
-    const map = this.keyMap();
     for (const key of keys) {
-      const doc = map.get(key);
+      const doc = this.docOf(key);
       if (doc !== undefined) this.removeDoc(doc);
     }
   }
@@ -477,14 +490,22 @@ export class SearchIndex {
     this.expansions.clear();
   }
 
-  private keyMap(): Map<string, number> {
-    if (this.byKey) return this.byKey;
-    const map = new Map<string, number>();
+  private keyMap(): Map<SearchKind, Map<string, number>> {
+    if (this.byKind) return this.byKind;
+    const map = new Map<SearchKind, Map<string, number>>();
     for (let doc = 0; doc < this.docs.count; doc++) {
-      if (this.alive[doc]) map.set(this.docs.key(doc), doc);
+      if (this.alive[doc]) idsOf(map, this.docs.kind(doc)).set(this.docs.id(doc), doc);
     }
-    this.byKey = map;
+    this.byKind = map;
     return map;
+  }
+
+  /** The live doc `kind:id` (ids may hold ':', kinds do not). */
+  private docOf(key: string): number | undefined {
+    const colon = key.indexOf(':');
+    if (colon < 0) return undefined;
+    const ids = this.keyMap().get(key.slice(0, colon) as SearchKind);
+    return ids?.get(key.slice(colon + 1));
   }
 
   private termId(term: string): number | undefined {
@@ -542,18 +563,18 @@ export class SearchIndex {
       let second = SECOND_SEED;
       let ascii = true;
       while (i < n) {
-        let d = text.charCodeAt(i);
+        const d = text.charCodeAt(i);
         if (d < 128) {
-          if (!ASCII_WORD[d]) break;
-          if (d >= 65 && d <= 90) d += 32;
-          hash = Math.imul(hash ^ d, FNV_PRIME);
-          second = (Math.imul(second, 31) + d) | 0;
+          const l = ASCII_FOLD[d]!;
+          if (l === 0) break;
+          hash = Math.imul(hash ^ l, FNV_PRIME);
+          second = (Math.imul(second, 31) + l) | 0;
           i++;
-        } else {
-          if (!isWordChar(text, i)) break;
-          ascii = false;
-          i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
+          continue;
         }
+        if (!isWordChar(text, i)) break;
+        ascii = false;
+        i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
       }
       let t: number;
       if (ascii) {
@@ -642,7 +663,7 @@ export class SearchIndex {
     const { terms, at } = this.forwardIndex();
     this.alive[doc] = 0;
     this.live--;
-    this.keyMap().delete(this.docs.key(doc));
+    this.keyMap().get(this.docs.kind(doc))?.delete(this.docs.id(doc));
     for (let k = at.get(doc); k < at.get(doc + 1); k++) this.df[terms.get(k)]!--;
   }
 
@@ -805,21 +826,33 @@ export class SearchIndex {
   }
 }
 
+/** Each ASCII word character's lower-case code (0: not a word character): one look-up per letter. */
+const ASCII_FOLD = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c))
+    ? String.fromCharCode(c).toLowerCase().charCodeAt(0)
+    : 0,
+);
 /** Which ASCII codes are word characters (letters and digits, as `\p{L}\p{N}`). */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
   /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0,
 );
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const wordChars = new Map<number, boolean>();
+/** Per BMP code unit outside surrogates: 0 unknown, 1 a word character, 2 not (no map look-up). */
+const bmpWordChars = new Uint8Array(65536);
 
 /** Whether the code point at `i` (not ASCII) is a letter or a digit. */
 function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const known = bmpWordChars[c]!;
+  if (known !== 0) return known === 1;
   const cp = text.codePointAt(i)!;
   let yes = wordChars.get(cp);
   if (yes === undefined) {
     yes = WORD_CHAR.test(String.fromCodePoint(cp));
     wordChars.set(cp, yes);
   }
+  if (c < 0xd800 || c > 0xdfff) bmpWordChars[c] = yes ? 1 : 2;
   return yes;
 }
 
@@ -906,10 +939,6 @@ class DocStore {
     return this.idText.slice(this.idStarts[doc], this.idStarts[doc + 1]! - 1);
   }
 
-  key(doc: number): string {
-    return `${this.kind(doc)}:${this.id(doc)}`;
-  }
-
   private get hashes(): Uint32Array {
     return (this.hashColumn ??= decodeValues(this.packedHashes));
   }
@@ -942,6 +971,23 @@ class DocStore {
     if (start === undefined) this.kindStart.set(code, (start = this.kindCodes.indexOf(code)));
     return records.shown(KIND_OF[code]!, this.id(doc), doc - start);
   }
+}
+
+function isDocList(
+  docs: readonly SearchDoc[] | Iterable<readonly SearchDoc[]>,
+): docs is readonly SearchDoc[] {
+  return Array.isArray(docs);
+}
+
+function* slicesOf(docs: readonly SearchDoc[], chunk: number): Iterable<readonly SearchDoc[]> {
+  for (let i = 0; i < docs.length; i += chunk) yield docs.slice(i, i + chunk);
+}
+
+/** The id → doc map of one kind, made on first use. */
+function idsOf(maps: Map<SearchKind, Map<string, number>>, kind: SearchKind): Map<string, number> {
+  let ids = maps.get(kind);
+  if (!ids) maps.set(kind, (ids = new Map()));
+  return ids;
 }
 
 /** A 30-bit hash of what a doc shows (FNV-1a), stored instead of the text. */
