@@ -36,8 +36,11 @@ function beyondClip(text: string): string {
   return text.slice(start);
 }
 
-/** A letter or digit (as `tokenize` reads words); a surrogate half counts, so pairs stay whole. */
-const WORD_CHAR = /[\p{L}\p{N}\ud800-\udfff]/u;
+/**
+ * A letter, digit or combining mark (as `tokenize` reads words); a surrogate half counts, so
+ * pairs stay whole.
+ */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\ud800-\udfff]/u;
 
 /** Where a loaded index reads what its rows show (the dataset, or in tests its documents). */
 export interface ShownSource {

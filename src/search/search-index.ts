@@ -33,7 +33,8 @@ export interface SerializedIndex {
   postingEnds: string;
 }
 
-export const INDEX_VERSION = 3;
+/** 4: words keep their combining marks and fold as `src/text/words.ts` does (caches of 3 are rebuilt). */
+export const INDEX_VERSION = 4;
 
 const KIND_CODES: Record<SearchKind, string> = {
   person: 'p',
@@ -572,7 +573,8 @@ export class SearchIndex {
           i++;
           continue;
         }
-        if (!isWordChar(text, i)) break;
+        // A word starts with a letter or digit and keeps the marks that follow (tokenize).
+        if (!isWordChar(text, i, true)) break;
         ascii = false;
         i += d >= 0xd800 && d < 0xdc00 ? 2 : 1;
       }
@@ -837,23 +839,33 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
   /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0,
 );
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const wordChars = new Map<number, boolean>();
-/** Per BMP code unit outside surrogates: 0 unknown, 1 a word character, 2 not (no map look-up). */
+const MARK_CHAR = /^\p{M}$/u;
+const wordChars = new Map<number, number>();
+/**
+ * Per BMP code unit outside surrogates: 0 unknown, 1 a letter or digit, 2 a combining mark,
+ * 3 neither (no map look-up).
+ */
 const bmpWordChars = new Uint8Array(65536);
 
-/** Whether the code point at `i` (not ASCII) is a letter or a digit. */
-function isWordChar(text: string, i: number): boolean {
+/**
+ * Whether the code point at `i` (not ASCII) is a letter or a digit, or, `inWord`, also a
+ * combining mark (a word is not cut at its marks).
+ */
+function isWordChar(text: string, i: number, inWord = false): boolean {
   const c = text.charCodeAt(i);
-  const known = bmpWordChars[c]!;
-  if (known !== 0) return known === 1;
-  const cp = text.codePointAt(i)!;
-  let yes = wordChars.get(cp);
-  if (yes === undefined) {
-    yes = WORD_CHAR.test(String.fromCodePoint(cp));
-    wordChars.set(cp, yes);
+  let kind = bmpWordChars[c]!;
+  if (kind === 0) {
+    const cp = text.codePointAt(i)!;
+    let k = wordChars.get(cp);
+    if (k === undefined) {
+      const ch = String.fromCodePoint(cp);
+      k = WORD_CHAR.test(ch) ? 1 : MARK_CHAR.test(ch) ? 2 : 3;
+      wordChars.set(cp, k);
+    }
+    if (c < 0xd800 || c > 0xdfff) bmpWordChars[c] = k;
+    kind = k;
   }
-  if (c < 0xd800 || c > 0xdfff) bmpWordChars[c] = yes ? 1 : 2;
-  return yes;
+  return kind === 1 || (inWord && kind === 2);
 }
 
 /** A growable Uint32Array. */

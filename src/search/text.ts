@@ -1,33 +1,8 @@
-/** A word of a text: its normalised form and where it sits in the original. */
-export interface Token {
-  term: string;
-  start: number;
-  end: number;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /**
- * Lower case without accents, so "Macron", "MACRON" and "Macrón" are one term; the same
- * function runs at build time and per keystroke, so index and query always agree.
+ * Search reads words as the rest of the core does (`src/text/words.ts`): the index, the query
+ * and the marks in a result all cut and fold text the same way, in any script.
  */
-export function normalise(word: string): string {
-  const lower = word.toLowerCase();
-  // Only pay for NFKD when there is something outside ASCII.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-}
-
-/** The words of `text`, normalised, with their offsets in `text` (for marking matches). */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const term = normalise(m[0]);
-    if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
+export { fold as normalise, tokenize, type Token } from '../text/words';
 
 /** Words too common to narrow a search; ignored in queries unless they are all there is. */
 export const STOPWORDS = new Set(

@@ -161,6 +161,8 @@ describe('indexing', () => {
     const texts = [
       'Macrón MACRON said: “Just a hitch” — naïve Ærø 2018’s x² ½ 𝒜lpha Straße',
       'İstanbul ǅemal ﬁnal  Kim Jong-un’s KCNA — ¿qué? Ünal 北京 Δelta o\u0301k',
+      // Marks stay in their word: a decomposed accent, Devanagari vowel signs, Greek final sigma.
+      'cafe\u0301 au lait हिन्दी समाचार ὁδός ΟΔΟΣ Путин\u0301',
     ];
     const index = SearchIndex.build(
       texts.map((title, i) => ({ kind: 'statement', id: `s${i}`, title, detail: null, extra: '' })),

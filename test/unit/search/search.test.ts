@@ -161,7 +161,7 @@ describe('search over the seed dataset', () => {
   });
 
   it('refuses an index from another version', () => {
-    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 3/);
+    expect(() => SearchIndex.from({ version: 99 } as never)).toThrow(/version 4/);
   });
 });
 
