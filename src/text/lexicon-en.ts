@@ -150,3 +150,11 @@ export const IRREGULAR_VERBS: Readonly<Record<string, string>> = Object.fromEntr
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/** English words too common to narrow a search; ignored in queries unless they are all there is. */
+export const QUERY_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be but by for from had has have he her his i in is it its of on or ' +
+    'our she that the their they this to was we were will with would you'
+  ).split(' '),
+);
