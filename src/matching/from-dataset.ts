@@ -19,7 +19,9 @@ export function matcherSpecFromDataset(
           id: e.id,
           kind: 'event' as const,
           name: e.name,
-          fullNames: e.aliases,
+          // Its phrases ("summit in Singapore") are matched as its aliases are: the event's
+          // knowledge is in the data alone.
+          fullNames: [...e.aliases, ...(e.phrases ?? [])],
           shortForms: [],
           ambiguousShortForms: [],
           namesakes: [],

@@ -6,14 +6,47 @@ import type { PreparedMatcher, PreparedPart } from './prepare';
 import { GAP_CHAR, keyOf } from './name-text';
 import type { MatchEntity, Mention } from './types';
 
+/** A letter, digit or mark in any script, as the last code point (`\p{…}`: compiled on first use). */
+let wordBefore: RegExp | undefined;
+const isWordEnd = (s: string) => (wordBefore ??= /[\p{L}\p{N}\p{M}]$/u).test(s);
+
+/** Code units `PreparedMatcher.wordChars` covers: below U+0530 and U+1E00–U+1EFF. */
+const covered = (c: number) => c < 0x530 || (c >= 0x1e00 && c <= 0x1eff);
+
 /**
- * Whether a match is glued to a word before it. Checked here rather than with a lookbehind in
- * the pattern: a `\\p{…}` lookbehind runs at every position of the text and made the pass
- * three times slower; this runs only where a name matched.
+ * Whether characters are word characters (letters, digits, marks). The common scripts' are
+ * tested with the prepared class (`PreparedMatcher.wordChars`), which compiles in
+ * microseconds; a `\p{…}` class took ~0.5 ms per page, so it is compiled only for a
+ * character of another script.
  */
-const WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u;
-const gluedBefore = (text: string, at: number) =>
-  at > 0 && WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at));
+class WordChars {
+  readonly #quick: RegExp;
+  constructor(chars: string) {
+    this.#quick = new RegExp(`[${chars}]`);
+  }
+
+  /**
+   * Whether a match at `at` is glued to a word before it. Checked here rather than with a
+   * lookbehind in the pattern: a `\\p{…}` lookbehind runs at every position of the text and
+   * made the pass three times slower; this runs only where a name matched.
+   */
+  before(text: string, at: number): boolean {
+    if (at <= 0) return false;
+    const c = text.charCodeAt(at - 1);
+    return covered(c)
+      ? this.#quick.test(text[at - 1]!)
+      : isWordEnd(text.slice(Math.max(0, at - 2), at));
+  }
+
+  /** Whether the character at `at` (a whole code point) is a letter, digit or mark. */
+  at(text: string, at: number): boolean {
+    if (at >= text.length) return false;
+    const c = text.charCodeAt(at);
+    return covered(c)
+      ? this.#quick.test(text[at]!)
+      : isWordEnd(String.fromCodePoint(text.codePointAt(at)!));
+  }
+}
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
@@ -41,7 +74,7 @@ export interface Matcher {
   match(text: string): Mention[];
   /**
    * Offsets in `text` of anchor words: every mention contains one (a word of each name form,
-   * "summit" for the event phrases; an either-case first letter left off). A cheap prefilter
+   * an event phrase's most shared word; an either-case first letter left off). A cheap prefilter
    * over a whole subtree's text: only blocks holding one need `match`.
    */
   anchors(text: string): number[];
@@ -52,10 +85,6 @@ export interface Matcher {
 
 /** Letters, digits and marks in any script: what a name may not touch (`u` flag). */
 const WORD_END = '(?![\\p{L}\\p{N}\\p{M}])';
-
-/** Whether the character at `at` (a whole code point) is a letter, digit or mark. */
-const wordAt = (text: string, at: number) =>
-  at < text.length && WORD_BEFORE.test(String.fromCodePoint(text.codePointAt(at)!));
 
 /**
  * A boundary-checked pattern of a part: a quick one whose lookahead knows the common scripts'
@@ -114,10 +143,12 @@ class Matches {
 
   readonly #re: Bounded | null;
   readonly #text: string;
+  readonly #word: WordChars;
 
-  constructor(re: Bounded | null, text: string) {
+  constructor(re: Bounded | null, text: string, word: WordChars) {
     this.#re = re;
     this.#text = text;
+    this.#word = word;
     this.#done = re === null;
   }
 
@@ -127,7 +158,7 @@ class Matches {
     const b = this.#re!;
     b.quick.lastIndex = from;
     let m = b.quick.exec(this.#text);
-    if (m && wordAt(this.#text, m.index + m[0].length)) {
+    if (m && this.#word.at(this.#text, m.index + m[0].length)) {
       // Glued to a letter of another script: the exact pattern decides, from the same place.
       b.exact ??= new RegExp(`(?:${b.source})${WORD_END}`, 'gu');
       b.exact.lastIndex = m.index;
@@ -170,6 +201,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   }
   const skip = new Set(hidden);
   const eventId = prepared.event;
+  const word = new WordChars(prepared.wordChars);
   let parts: Part[] | undefined;
   const allParts = () =>
     (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p, prepared.wordChars)));
@@ -188,8 +220,8 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       eventAnchors.lastIndex = 0;
       if (eventAnchors.test(text)) event = part.bounded('event');
     }
-    const names = new Matches(part.bounded('names'), text);
-    const events = new Matches(event, text);
+    const names = new Matches(part.bounded('names'), text, word);
+    const events = new Matches(event, text, word);
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
       const name = names.from(from);
@@ -208,7 +240,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       // The event goes first where both start at the same place.
       const m = ev && ev.index <= start ? ev : name!;
       if (m === ev) start = ev.index;
-      if (gluedBefore(text, start)) {
+      if (word.before(text, start)) {
         from = start + 1;
         continue;
       }
@@ -224,7 +256,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       if (!info) continue;
       const namesakes = part.bounded('namesakes');
       if (namesakes) {
-        blocked ??= spans(new Matches(namesakes, text), text);
+        blocked ??= spans(new Matches(namesakes, text, word), text, word);
         if (blocked.some(([s, e]) => s < end && start < e)) continue;
       }
       if (!info.full && !titled && !isSurnameAlone(text, start, end)) continue;
@@ -308,10 +340,10 @@ function withoutInvisibles(text: string): { clean: string; map: (at: number) => 
   return { clean, map };
 }
 
-function spans(matches: Matches, text: string): [number, number][] {
+function spans(matches: Matches, text: string, word: WordChars): [number, number][] {
   const out: [number, number][] = [];
   for (let from = 0, m = matches.from(0); m; m = matches.from(from)) {
-    if (gluedBefore(text, m.index)) from = m.index + 1;
+    if (word.before(text, m.index)) from = m.index + 1;
     else out.push([m.index, (from = m.index + m[0].length)]);
   }
   return out;

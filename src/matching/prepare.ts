@@ -122,18 +122,6 @@ function reduceAnchors(list: Iterable<string>): string[] {
 }
 
 /**
- * Generic phrases that clearly mean the cancelled June 2018 summit, beyond the event's own
- * aliases: "Trump–Kim summit", "US-North Korea summit", "summit in Singapore", "June 12 summit".
- */
-const EVENT_PHRASES = [
-  `(?:Trump|U\\.?S\\.?|American|Washington)${GAP}(?:Kim|North${GAP}Korean?|Pyongyang|DPRK)${GAP}[Ss]ummit`,
-  `(?:Kim|North${GAP}Korean?|Pyongyang)${GAP}(?:Trump|U\\.?S\\.?)${GAP}[Ss]ummit`,
-  `[Ss]ummit in Singapore`,
-  `[Ss]ummit (?:between Trump and Kim|between Kim and Trump|with Kim(?:${GAP}Jong${GAP}[Uu]n)?|with Trump)`,
-  `(?:June 12|12 June)${GAP}[Ss]ummit`,
-];
-
-/**
  * One script's share of a prepared matcher, as RegExp sources compiled only where they are
  * needed. Names, titles and the event are apart: one pattern with a title in front of every
  * name had to try dozens of lower-case titles at every character of the text, which made it
@@ -152,7 +140,10 @@ export interface PreparedPart {
    */
   titles: string | null;
   titleWords: number;
-  /** The event's names and phrases (same boundaries); null when none. */
+  /**
+   * The event's names, aliases and phrases (the dataset's `event.phrases`: "summit in
+   * Singapore"), same boundaries; null when none.
+   */
   event: string | null;
   /** Anchor words of the event alone (flags `g`): the event pattern runs only where one is. */
   eventAnchors: string | null;
@@ -246,9 +237,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     for (const n of entity.namesakes) namesakes.add(n);
   }
   const event = spec.entities.find((e) => e.kind === 'event')?.id ?? null;
-  const scripts = new Set(
-    [...written, ...(event ? eventForms : [])].map(scriptOf).concat(event ? [0] : []),
-  );
+  const scripts = new Set([...written, ...(event ? eventForms : [])].map(scriptOf));
   const inScript = (list: Iterable<string>, script: number) =>
     [...list].filter((f) => scriptOf(f) === script);
   return {
@@ -274,8 +263,6 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
           inScript(written, script),
           inScript(titles, script),
           event ? inScript(eventForms, script) : [],
-          // The English event phrases are Latin; so is their anchor, "summit".
-          event !== null && script === 0,
           inScript(namesakes, script),
         ),
       ),
@@ -306,9 +293,11 @@ function titlesHoldNames(titles: string[], names: string[]): boolean {
  * letter may be either case is searched without it ("ummit"): a character class in front
  * makes the pass several times slower. Likewise a letter with a diacritic (an alternation of
  * three spellings): the longest run of plain characters stands for the word ("Косачёв" →
- * "Косач").
+ * "Косач"). A name gives its longest word; an event's form (names and phrases) the word most
+ * of its forms share ("summit" for "American North Korea summit"), so that dozens of phrases
+ * need one anchor, not one each.
  */
-function anchorsOf(names: string[], eventForms: string[], phrases: boolean): string | null {
+function anchorsOf(names: string[], eventForms: string[]): string | null {
   const anchorOf = (w: string, loose: boolean) => {
     const chars = [...w];
     const from = loose && chars.length >= 5 ? 1 : 0;
@@ -321,15 +310,21 @@ function anchorsOf(names: string[], eventForms: string[], phrases: boolean): str
     return best.length >= 3 ? best : chars.slice(from).join('');
   };
   const anchorWords = new Set<string>();
-  if (phrases) anchorWords.add(anchorOf('summit', true)); // in every one of EVENT_PHRASES
-  const anchorFor = (form: string, loose: boolean) => {
+  const anchorFor = (form: string, loose: boolean, weight: (a: string, w: string) => number) => {
     const ws = words(form).map((w) => ({ w, a: anchorOf(w, loose) }));
     if (ws.some(({ a }) => anchorWords.has(a))) return;
-    anchorWords.add(ws.reduce((x, y) => (y.w.length > x.w.length ? y : x)).a);
+    anchorWords.add(ws.reduce((x, y) => (weight(y.a, y.w) > weight(x.a, x.w) ? y : x)).a);
   };
   const byWords = names.map((f) => ({ f, n: words(f).length })).sort((a, b) => a.n - b.n);
-  for (const { f } of byWords) anchorFor(f, false);
-  for (const f of eventForms) anchorFor(f, true);
+  for (const { f } of byWords) anchorFor(f, false, (_a, w) => w.length);
+  // How many event forms each anchor word is in; ties go to the longer word.
+  const shared = new Map<string, number>();
+  for (const f of eventForms) {
+    for (const a of new Set(words(f).map((w) => anchorOf(w, true)))) {
+      shared.set(a, (shared.get(a) ?? 0) + 1);
+    }
+  }
+  for (const f of eventForms) anchorFor(f, true, (a, w) => shared.get(a)! * 1000 + w.length);
   if (anchorWords.size === 0) return null;
   return reduceAnchors(anchorWords)
     .sort((a, b) => b.length - a.length)
@@ -342,14 +337,10 @@ function preparePart(
   written: string[],
   titles: string[],
   eventForms: string[],
-  phrases: boolean,
   namesakes: string[],
 ): PreparedPart {
   const end = '';
-  const eventPart = [
-    ...(eventForms.length ? [alternation(eventForms, () => true)] : []),
-    ...(phrases ? EVENT_PHRASES : []),
-  ].join('|');
+  const eventPart = eventForms.length ? alternation(eventForms, () => true) : '';
   const titlePart = titles.length ? alternation(titles, looseTitle) : null;
   const apart = titlePart !== null && !titlesHoldNames(titles, written);
   let names: string | null = null;
@@ -364,8 +355,8 @@ function preparePart(
     titles: apart ? `(?:${titlePart})$` : null,
     titleWords: apart ? Math.max(...titles.map((t) => words(t).length)) : 0,
     event: eventPart ? `(?:${eventPart})${end}` : null,
-    eventAnchors: eventPart ? anchorsOf([], eventForms, phrases) : null,
+    eventAnchors: eventPart ? anchorsOf([], eventForms) : null,
     namesakes: namesakes.length ? `(?:${alternation(namesakes)})${end}` : null,
-    anchors: anchorsOf(written, eventForms, phrases) ?? '',
+    anchors: anchorsOf(written, eventForms) ?? '',
   };
 }

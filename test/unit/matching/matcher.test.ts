@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMatcher,
   compileMatcher,
+  matcherSpecFromDataset,
   prepareMatcher,
   resolveAmbiguous,
 } from '../../../src/matching';
@@ -156,6 +157,36 @@ describe('the summit', () => {
     expect(found('The Trump–Kim summit is off.')).toEqual([
       'singapore-summit-2018:Trump–Kim summit',
     ]);
+  });
+
+  it('knows an event only from its data: no phrases given, none matched', () => {
+    const event = SPEC.entities[0]!;
+    const bare = compileMatcher({
+      version: 1,
+      entities: [{ ...event, fullNames: ['Trump-Kim summit'] }, ...SPEC.entities.slice(1)],
+    });
+    const events = (text: string) => bare.match(text).filter((m) => m.kind === 'event');
+    expect(events('a summit in Singapore, the June 12 summit')).toEqual([]);
+    expect(events('the Trump-Kim summit')).toHaveLength(1);
+  });
+
+  it('takes the phrases from the dataset as the event’s names', () => {
+    const spec = matcherSpecFromDataset({
+      people: [],
+      events: [
+        {
+          id: 'e',
+          name: 'Helsinki summit',
+          aliases: [],
+          phrases: ['meeting in Helsinki'],
+          date: null,
+          place: null,
+          description: '',
+        },
+      ],
+    });
+    const m = compileMatcher(spec).match('After the meeting in Helsinki, the Helsinki summit.');
+    expect(m.map((x) => x.entity)).toEqual(['e', 'e']);
   });
 });
 

@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { expandPhrase } from '../../../src/dataset/reference';
 import type { MatcherSpec } from '../../../src/matching/types';
+
+/** The event's phrases as the pipeline expands them from the reference (the matcher has none). */
+const PHRASES = (
+  JSON.parse(
+    readFileSync(new URL('../../../assets/reference/events.json', import.meta.url), 'utf8'),
+  ) as { events: { phrases?: string[] }[] }
+).events[0]!.phrases!.flatMap(expandPhrase);
 
 const person = (
   id: string,
@@ -29,7 +38,7 @@ export const SPEC: MatcherSpec = {
       id: 'singapore-summit-2018',
       kind: 'event',
       name: 'Singapore summit',
-      fullNames: ['US-North Korea summit', 'Trump-Kim summit', 'Trump–Kim summit'],
+      fullNames: ['US-North Korea summit', 'Trump-Kim summit', 'Trump–Kim summit', ...PHRASES],
       shortForms: [],
       ambiguousShortForms: [],
       namesakes: [],
