@@ -6,9 +6,8 @@ import {
   sendToTabFrom,
   tabIdOf,
   waitForCard,
-  waitForHighlights,
 } from './harness';
-import { describeInBrowsers, openFixture, settleForScreenshot } from './suite';
+import { describeInBrowsers, openDarkPage, openFixture, settleForScreenshot } from './suite';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
@@ -75,21 +74,14 @@ describeInBrowsers('hover card', {}, (s) => {
   );
 
   it.skipIf(s.skip)('follows a dark colour scheme', async () => {
-    // A browser launched dark (Chromium's flag, Firefox's pref), so both browsers check it: the
-    // Firefox protocol cannot emulate the scheme per page.
-    // If the launch could not make it dark, the matchMedia check fails: never a silent pass.
+    // A browser launched dark, so both browsers check it (see openDarkPage).
     const dark = await launchWithExtension(name, { colorScheme: 'dark' });
     try {
-      const page = await dark.browser.newPage();
-      await page.setViewport({ width: 1100, height: 800 });
-      await page.goto(s.server.url('summit.html?t=card3'));
-      await page.evaluate(() => {
-        document.body.style.background = '#111';
-        document.body.style.color = '#eee';
-      });
-      await waitForHighlights(page, 5);
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-        true,
+      const page = await openDarkPage(
+        dark,
+        s.server.url('summit.html?t=card3'),
+        { width: 1100, height: 800 },
+        5,
       );
       const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
       expect(card?.background).toBe('rgb(28, 32, 38)');

@@ -11,12 +11,12 @@ import {
   launchWithExtension,
   ROOT,
   waitForCard,
-  waitForHighlights,
   type ExtensionBrowser,
 } from './harness';
 import {
   describeInBrowsers,
   importLibraryFile,
+  openDarkPage,
   openFixture,
   settleForScreenshot,
   writeLibraryFile,
@@ -127,23 +127,16 @@ describeInBrowsers(
     it.skipIf(s.skip)(
       'shows the many-version card in a dark colour scheme',
       async () => {
-        // A browser launched dark (Chromium's flag, Firefox's pref: Firefox's protocol cannot
-        // emulate the scheme per page), with the same library.
-        // If the launch could not make it dark, the matchMedia check fails: never a silent pass.
+        // A browser launched dark (see openDarkPage), with the same library.
         const dark = await launchWithExtension(name, { colorScheme: 'dark' });
         try {
           await importLibrary(dark);
-          const page = await dark.browser.newPage();
-          await page.setViewport({ width: 1100, height: 900 });
-          await page.goto(s.server.url('ap-story.html?dark'));
-          await page.evaluate(() => {
-            document.body.style.background = '#111';
-            document.body.style.color = '#eee';
-          });
-          await waitForHighlights(page, 1);
-          expect(
-            await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
-          ).toBe(true);
+          const page = await openDarkPage(
+            dark,
+            s.server.url('ap-story.html?dark'),
+            { width: 1100, height: 900 },
+            1,
+          );
           await hoverUntilCard(dark, page, 'h1', 'Putin', 8_000);
           await waitForCard(dark, page, (c) => c?.pageRows != null, 5_000);
           const card = await cardState(dark, page, { expand: true });

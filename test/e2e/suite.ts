@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { readArticles, readReference } from '../../scripts/lib/dataset-files';
 import { buildDataset, type ArticleInput, type Dataset } from '../../src/dataset';
 import type { MentionCount, ScanStats } from '../../src/shared/protocol';
@@ -199,6 +199,30 @@ export async function importLibraryFile(eb: ExtensionBrowser, file: string): Pro
 export async function settleForScreenshot(page: Page): Promise<void> {
   await page.bringToFront();
   await new Promise((r) => setTimeout(r, 400));
+}
+
+/**
+ * Opens `url` on a dark page in `dark`, a browser launched dark (`colorScheme: 'dark'`:
+ * Chromium's flag, Firefox's pref, since Firefox's protocol cannot emulate the scheme per page),
+ * once `highlights` marks are painted. Fails when the launch could not make it dark: never a
+ * silent pass.
+ */
+export async function openDarkPage(
+  dark: ExtensionBrowser,
+  url: string,
+  viewport: { width: number; height: number },
+  highlights: number,
+): Promise<Page> {
+  const page = await dark.browser.newPage();
+  await page.setViewport(viewport);
+  await page.goto(url);
+  await page.evaluate(() => {
+    document.body.style.background = '#111';
+    document.body.style.color = '#eee';
+  });
+  await waitForHighlights(page, highlights);
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+  return page;
 }
 
 /**
