@@ -130,15 +130,11 @@ export class PageSession {
   }
 
   counts(): MentionCount[] {
-    const own = this.libraryScan;
-    return [
-      ...this.scanner
-        .counts()
-        .map((c) => ({ ...c, name: this.matcher.entity(c.entity)?.name ?? c.entity })),
-      ...(own?.scanner
-        .counts()
-        .map((c) => ({ ...c, name: own.matcher.entity(c.entity)?.name ?? c.entity })) ?? []),
-    ];
+    const scans = [{ scanner: this.scanner, matcher: this.matcher }];
+    if (this.libraryScan) scans.push(this.libraryScan);
+    return scans.flatMap(({ scanner, matcher }) =>
+      scanner.counts().map((c) => ({ ...c, name: matcher.entity(c.entity)?.name ?? c.entity })),
+    );
   }
 
   stats(): ScanStats {

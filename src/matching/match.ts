@@ -3,15 +3,15 @@
  * mentions in a block of text. Only this half is in the content script.
  */
 import type { PreparedMatcher, PreparedPart } from './prepare';
-import { GAP_CHAR, keyOf } from './name-text';
+import { GAP_CHAR, keyOf, titleKey, withoutMarks } from './name-text';
 import type { MatchEntity, Mention } from './types';
 
 /** A letter, digit or mark in any script, as the last code point (`\p{…}`: compiled on first use). */
 let wordBefore: RegExp | undefined;
 const isWordEnd = (s: string) => (wordBefore ??= /[\p{L}\p{N}\p{M}]$/u).test(s);
 
-/** Code units `PreparedMatcher.wordChars` covers: below U+0530 and U+1E00–U+1EFF. */
-const covered = (c: number) => c < 0x530 || (c >= 0x1e00 && c <= 0x1eff);
+/** Code units `PreparedMatcher.wordChars` covers: below U+0530 and U+1E00–U+206F. */
+const covered = (c: number) => c < 0x530 || (c >= 0x1e00 && c <= 0x206f);
 
 /**
  * Whether characters are word characters (letters, digits, marks). The common scripts' are
@@ -25,6 +25,12 @@ class WordChars {
     this.#quick = new RegExp(`[${chars}]`);
   }
 
+  /** Whether a code point is a letter, digit or mark. */
+  #is(cp: number): boolean {
+    const c = String.fromCodePoint(cp);
+    return covered(cp) ? this.#quick.test(c) : isWordEnd(c);
+  }
+
   /**
    * Whether a match at `at` is glued to a word before it. Checked here rather than with a
    * lookbehind in the pattern: a `\\p{…}` lookbehind runs at every position of the text and
@@ -33,34 +39,20 @@ class WordChars {
   before(text: string, at: number): boolean {
     if (at <= 0) return false;
     const c = text.charCodeAt(at - 1);
-    return covered(c)
-      ? this.#quick.test(text[at - 1]!)
-      : isWordEnd(text.slice(Math.max(0, at - 2), at));
+    // The second half of a surrogate pair: the code point starts one before.
+    return this.#is(c >= 0xdc00 && c < 0xe000 && at > 1 ? text.codePointAt(at - 2)! : c);
   }
 
   /** Whether the character at `at` (a whole code point) is a letter, digit or mark. */
   at(text: string, at: number): boolean {
-    if (at >= text.length) return false;
-    const c = text.charCodeAt(at);
-    return covered(c)
-      ? this.#quick.test(text[at]!)
-      : isWordEnd(String.fromCodePoint(text.codePointAt(at)!));
+    return at < text.length && this.#is(text.codePointAt(at)!);
   }
 }
-/** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
-const INVISIBLE_ALL = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Common capitalised words that may precede a surname without being a given name. */
-const NOT_GIVEN_NAMES = new Set(
-  (
-    'A An And As At But By For From He If In It Its Mr Mrs Ms Dr Of On Or She So That The Then ' +
-    'There They This Though To Under Was We When Where While Why With Yet After Before Since ' +
-    'Although Because How What Who Whom Did Does Do Has Had Have Is Are Were Will Would Can ' +
-    'Could Should Said Says Meanwhile However Also Both Neither Nor Not Only Even Than Like ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mister'
-  ).split(' '),
-);
+/** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Whether `text` holds one (`search` ignores the `g` flag's position). */
+const hasInvisible = (text: string) => text.search(INVISIBLE) >= 0;
 
 interface FormInfo {
   entity: MatchEntity;
@@ -100,7 +92,12 @@ interface Bounded {
 /** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
 class Part {
   readonly anchors: RegExp;
-  readonly #built = new Map<string, RegExp | Bounded | null>();
+  /** The event's anchor words: its pattern is built only where one is. */
+  readonly eventAnchors: RegExp | null;
+  #titles: ReadonlyMap<string, string> | undefined;
+  /** Text before names looked up as a title: a page repeats "President Putin". */
+  readonly #seen = new Map<string, boolean>();
+  readonly #built = new Map<string, Bounded | null>();
 
   readonly #wordChars: string;
 
@@ -110,20 +107,25 @@ class Part {
   ) {
     this.#wordChars = wordChars;
     this.anchors = new RegExp(prepared.anchors, 'g');
+    this.eventAnchors = prepared.eventAnchors ? new RegExp(prepared.eventAnchors) : null;
   }
 
-  regex(which: 'titles' | 'eventAnchors'): RegExp | null {
-    let re = this.#built.get(which) as RegExp | null | undefined;
-    if (re === undefined) {
-      const source = this.prepared[which];
-      re = source === null ? null : new RegExp(source, which === 'titles' ? 'u' : 'g');
-      this.#built.set(which, re);
+  /** Whether `text` is one of the titles (see `PreparedPart.titles`). */
+  isTitle(text: string): boolean {
+    let yes = this.#seen.get(text);
+    if (yes === undefined) {
+      const key = titleKey(text);
+      this.#titles ??= new Map(Object.entries(this.prepared.titles ?? {}));
+      const first = this.#titles.get(key.charAt(0).toLowerCase() + key.slice(1));
+      yes = first === '' || (first !== undefined && key.charAt(0) === first);
+      if (this.#seen.size > 4096) this.#seen.clear();
+      this.#seen.set(text, yes);
     }
-    return re;
+    return yes;
   }
 
   bounded(which: 'names' | 'event' | 'namesakes'): Bounded | null {
-    let b = this.#built.get(which) as Bounded | null | undefined;
+    let b = this.#built.get(which);
     if (b === undefined) {
       const source = this.prepared[which];
       b =
@@ -173,19 +175,24 @@ class Matches {
 /**
  * Where a title that ends just before the name at `name` starts (`President Putin`), the
  * leftmost such start at or after `from`; -1 when none. A title ends with a run of gap
- * characters before the name and spans at most `words` words, so only those are tried.
+ * characters before the name and spans at most `titleWords` words; its first word may follow
+ * an elision or a bracket ("l'ex-président").
  */
-function titleStart(text: string, name: number, from: number, titles: RegExp, words: number) {
+function titleStart(text: string, name: number, from: number, part: Part, word: WordChars) {
   let end = name;
   while (end > from && GAP_CHAR.test(text[end - 1]!)) end--;
   if (end === name || end <= from) return -1;
+  let found = -1;
   let lo = end;
-  for (let w = 0; w < words && lo > from; w++) {
+  for (let w = 0; w < part.prepared.titleWords && lo > from; w++) {
     if (w > 0) while (lo > from && GAP_CHAR.test(text[lo - 1]!)) lo--;
+    const wordEnd = lo;
     while (lo > from && !GAP_CHAR.test(text[lo - 1]!)) lo--;
+    for (let at = wordEnd - 1; at >= lo; at--) {
+      if (!word.before(text, at) && part.isTitle(text.slice(at, end))) found = at;
+    }
   }
-  const m = titles.exec(text.slice(lo, end));
-  return m ? lo + m.index : -1;
+  return found;
 }
 
 /**
@@ -193,15 +200,28 @@ function titleStart(text: string, name: number, from: number, titles: RegExp, wo
  * matched, so that their names are not read as someone else's, and then left out.
  */
 export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
-  const byId = new Map(prepared.entities.map((e) => [e.id, e]));
-  const forms = new Map<string, FormInfo>();
-  for (const f of prepared.forms) {
-    const entity = byId.get(f.entity);
-    if (entity) forms.set(f.key, { entity, ambiguous: f.ambiguous, full: f.full });
-  }
+  // Built the first time a block holds an anchor word: most pages hold none.
+  let byIdMap: Map<string, MatchEntity> | undefined;
+  const byId = () => (byIdMap ??= new Map(prepared.entities.map((e) => [e.id, e])));
+  let lookups:
+    | { forms: Map<string, FormInfo>; notGiven: Set<string>; notAlone: RegExp; word: WordChars }
+    | undefined;
+  const lookup = () => {
+    if (lookups) return lookups;
+    const forms = new Map<string, FormInfo>();
+    for (const f of prepared.forms) {
+      const entity = byId().get(f.entity);
+      if (entity) forms.set(f.key, { entity, ambiguous: f.ambiguous, full: f.full });
+    }
+    return (lookups = {
+      forms,
+      notGiven: new Set(prepared.notGivenNames),
+      notAlone: new RegExp(prepared.notAlone),
+      word: new WordChars(prepared.wordChars),
+    });
+  };
   const skip = new Set(hidden);
   const eventId = prepared.event;
-  const word = new WordChars(prepared.wordChars);
   let parts: Part[] | undefined;
   const allParts = () =>
     (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p, prepared.wordChars)));
@@ -213,13 +233,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
    * to the word before it.
    */
   function scanPart(part: Part, text: string, found: Mention[]): void {
-    const titles = part.regex('titles');
-    const eventAnchors = part.regex('eventAnchors');
-    let event: Bounded | null = null;
-    if (eventAnchors) {
-      eventAnchors.lastIndex = 0;
-      if (eventAnchors.test(text)) event = part.bounded('event');
-    }
+    const { forms, notGiven, notAlone, word } = lookup();
+    const titles = part.prepared.titles;
+    const event = part.eventAnchors?.test(text) ? part.bounded('event') : null;
     const names = new Matches(part.bounded('names'), text, word);
     const events = new Matches(event, text, word);
     let blocked: [number, number][] | null = null;
@@ -233,7 +249,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         start = name.index;
         if (!titles) titled = name.groups?.title !== undefined;
         else {
-          const t = titleStart(text, start, from, titles, part.prepared.titleWords);
+          const t = titleStart(text, start, from, part, word);
           if (t >= 0) [start, titled] = [t, true];
         }
       }
@@ -259,7 +275,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         blocked ??= spans(new Matches(namesakes, text, word), text, word);
         if (blocked.some(([s, e]) => s < end && start < e)) continue;
       }
-      if (!info.full && !titled && !isSurnameAlone(text, start, end)) continue;
+      if (!info.full && !titled && !isSurnameAlone(text, start, end, notGiven, notAlone)) continue;
       if (skip.has(info.entity.id)) continue;
       found.push({
         entity: info.entity.id,
@@ -300,15 +316,15 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
 
   return {
     entities: prepared.entities,
-    entity: (id) => byId.get(id),
+    entity: (id) => byId().get(id),
     match(text) {
-      if (!INVISIBLE.test(text)) return scan(text);
+      if (!hasInvisible(text)) return scan(text);
       // Soft hyphens and zero-width characters inside names: match a cleaned copy, map back.
       const { clean, map } = withoutInvisibles(text);
       return scan(clean).map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
     },
     anchors(text) {
-      if (!INVISIBLE.test(text)) return anchorsIn(text);
+      if (!hasInvisible(text)) return anchorsIn(text);
       const { clean, map } = withoutInvisibles(text);
       return anchorsIn(clean).map(map);
     },
@@ -322,7 +338,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
 function withoutInvisibles(text: string): { clean: string; map: (at: number) => number } {
   // Where each removed character would sit in the clean text: non-decreasing.
   const at: number[] = [];
-  const clean = text.replace(INVISIBLE_ALL, (_c: string, offset: number) => {
+  const clean = text.replace(INVISIBLE, (_c: string, offset: number) => {
     at.push(offset - at.length);
     return '';
   });
@@ -349,21 +365,36 @@ function spans(matches: Matches, text: string, word: WordChars): [number, number
   return out;
 }
 
+/** Case by the case mappings: a `\p{Lu}`/`\p{Ll}` class cost ~0.4 ms to compile per page. */
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
+
 /**
  * A surname on its own ("Trump") is a mention unless the text shows another person:
- * a given name right before it ("Eric Trump"), "Jr."/"Sr." after it, or "trump card(s)".
+ * a given name right before it ("Eric Trump") or what `notAlone` finds after it ("Trump Jr.",
+ * "trump cards").
  */
-function isSurnameAlone(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + 8);
-  if (/^,?\s*(?:Jr|Sr)\b/.test(after)) return false;
-  if (/^\s+cards?\b/.test(after)) return false;
-  const window = text.slice(Math.max(0, start - 40), start);
-  const before = /(\p{Lu}[\p{Ll}\p{M}]+)[\s\u00A0]+$/u.exec(window);
-  if (!before || NOT_GIVEN_NAMES.has(before[1]!)) return true;
+function isSurnameAlone(
+  text: string,
+  start: number,
+  end: number,
+  notGiven: ReadonlySet<string>,
+  notAlone: RegExp,
+): boolean {
+  if (notAlone.test(text.slice(end, end + 12))) return false;
+  // The capitalised word (upper case, then lower case and marks) that ends at the spaces
+  // before, within 40 characters.
+  const min = Math.max(0, start - 40);
+  let i = start;
+  while (i > min && /[\s\u00A0]/.test(text[i - 1]!)) i--;
+  const wordEnd = i;
+  while (i > min && (isLower(text[i - 1]!) || !withoutMarks(text[i - 1]!))) i--;
+  if (wordEnd === start || i === wordEnd || i <= min || !isUpper(text[--i]!)) return true;
+  if (notGiven.has(text.slice(i, wordEnd))) return true;
   // "Later Kim said": a capitalised word opening a sentence is usually an ordinary word.
   // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name.
-  const lead = window.slice(0, before.index).trimEnd();
-  return lead === '' ? start - window.length <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead);
+  const lead = text.slice(min, i).trimEnd();
+  return lead === '' ? min <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead);
 }
 
 /**

@@ -5,7 +5,7 @@ import { mentionAt } from './hit-test';
 import { MentionIndex, type PageMention } from './mention-index';
 import { MutationBatcher, type PageChanges, type Timers } from './mutation-batcher';
 import {
-  BlockWalker,
+  collectBlocks,
   ElementClassifier,
   NOT_PLAIN_SELECTOR,
   isBlockElement,
@@ -269,8 +269,7 @@ export class PageScanner {
       }
       return;
     }
-    const runs: TextBlock[] = [];
-    new BlockWalker(el, this.#classifier).next(runs, () => false);
+    const runs = collectBlocks(el, this.#classifier);
     const byBlock = new Map<Element, TextBlock[]>();
     for (const run of runs) {
       const list = byBlock.get(run.block);

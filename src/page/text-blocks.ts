@@ -7,73 +7,20 @@
 /** Prefix of every element Counterpoint puts in a page; their text is never scanned. */
 export const OUR_PREFIX = 'COUNTERPOINT-';
 
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'HEAD',
-  'TITLE',
-]);
+const SKIPPED = new Set(
+  (
+    'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION CODE PRE KBD SAMP VAR SVG ' +
+    'MATH IFRAME OBJECT CANVAS HEAD TITLE'
+  ).split(' '),
+);
 
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
+const BLOCKS = new Set(
+  (
+    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET ' +
+    'FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HGROUP HR HTML LI MAIN NAV OL P ' +
+    'SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'
+  ).split(' '),
+);
 
 /**
  * Matches any element that stops an element's `textContent` from being its one block of
@@ -147,62 +94,34 @@ const TEXT_NODE = 3;
 const HAS_TEXT = /\S/;
 
 /**
- * Walks `root`'s text in document order, yielding one TextBlock per run of text nodes that
- * share a block element. `shouldStop` is polled between nodes so a long page can be read in
- * slices; call `next` again to resume.
+ * `root`'s text in document order, one TextBlock per run of text nodes that share a block
+ * element (the scanner reads a subtree whose blocks are not plain; tests; the scan CLI).
  */
-export class BlockWalker {
-  private readonly walker: TreeWalker;
-  private pending: TextBlock | null = null;
-  done = false;
-
-  constructor(
-    root: Node,
-    private readonly classifier: ElementClassifier,
-  ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  }
-
-  /** Reads blocks until `shouldStop()` (checked every 64 nodes) or the end. */
-  next(out: TextBlock[], shouldStop: () => boolean): void {
-    let n = 0;
-    for (;;) {
-      if ((++n & 63) === 0 && shouldStop()) return;
-      const node = this.walker.nextNode() as Text | null;
-      if (!node) {
-        this.flush(out);
-        this.done = true;
-        return;
-      }
-      if (node.nodeType !== TEXT_NODE) continue;
-      const parent = node.parentElement;
-      if (!parent) continue;
-      const info = this.classifier.info(parent);
-      if (info.skip) continue;
-      const value = node.data;
-      if (this.pending && this.pending.block !== info.block) this.flush(out);
-      if (!this.pending) {
-        if (!HAS_TEXT.test(value)) continue;
-        this.pending = { block: info.block, nodes: [], starts: [], text: '' };
-      }
-      this.pending.starts.push(this.pending.text.length);
-      this.pending.nodes.push(node);
-      this.pending.text += value;
-    }
-  }
-
-  private flush(out: TextBlock[]): void {
-    if (this.pending && HAS_TEXT.test(this.pending.text)) out.push(this.pending);
-    this.pending = null;
-  }
-}
-
-/** All blocks under `root` in one go (tests, the scan CLI, small subtrees). */
 export function collectBlocks(root: Node, classifier = new ElementClassifier()): TextBlock[] {
   const out: TextBlock[] = [];
-  new BlockWalker(root, classifier).next(out, () => false);
-  return out;
+  let pending: TextBlock | null = null;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const parent = node.parentElement;
+    if (!parent) continue;
+    const info = classifier.info(parent);
+    if (info.skip) continue;
+    const value = node.data;
+    if (pending && pending.block !== info.block) {
+      out.push(pending);
+      pending = null;
+    }
+    if (!pending) {
+      if (!HAS_TEXT.test(value)) continue;
+      pending = { block: info.block, nodes: [], starts: [], text: '' };
+    }
+    pending.starts.push(pending.text.length);
+    pending.nodes.push(node);
+    pending.text += value;
+  }
+  if (pending) out.push(pending);
+  return out.filter((r) => HAS_TEXT.test(r.text));
 }
 
 /** Index of the node holding offset `at` of the block's text (the last start <= at). */

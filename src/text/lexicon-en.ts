@@ -100,6 +100,25 @@ export const NOT_NAMES = [
   'Interfax', 'Facebook', 'Twitter',
 ] as const;
 
+/**
+ * Capitalised words that may stand before a surname without being a given name ("Mr Trump",
+ * "When Trump"): the matcher still takes the surname alone as a mention.
+ */
+// prettier-ignore
+export const NOT_GIVEN_NAMES = [
+  'A', 'An', 'And', 'As', 'At', 'But', 'By', 'For', 'From', 'He', 'If', 'In', 'It', 'Its', 'Mr',
+  'Mrs', 'Ms', 'Dr', 'Of', 'On', 'Or', 'She', 'So', 'That', 'The', 'Then', 'There', 'They', 'This',
+  'Though', 'To', 'Under', 'Was', 'We', 'When', 'Where', 'While', 'Why', 'With', 'Yet', 'After',
+  'Before', 'Since', 'Although', 'Because', 'How', 'What', 'Who', 'Whom', 'Did', 'Does', 'Do',
+  'Has', 'Had', 'Have', 'Is', 'Are', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Said',
+  'Says', 'Meanwhile', 'However', 'Also', 'Both', 'Neither', 'Nor', 'Not', 'Only', 'Even', 'Than',
+  'Like', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mister',
+] as const;
+
+/** What after a surname shows another person ("Trump Jr.") or no person ("trump cards"). */
+export const NAME_SUFFIXES = ['Jr', 'Sr'] as const;
+export const SURNAME_AS_WORD = ['card', 'cards'] as const;
+
 /** Abbreviations whose full stop does not end a sentence ("Mr.", "Jan.", "U.S."). */
 // prettier-ignore
 export const ABBREVIATIONS = [

@@ -83,6 +83,25 @@ describe('names', () => {
     expect(found('President, Trump')).toEqual(['donald-trump:Trump']);
   });
 
+  it('keeps a title’s case: only one written in lower case in the data may change its first letter', () => {
+    // "President" is in the data with a capital: "president Trump" is not that title.
+    expect(found('the president Trump named')).toEqual(['donald-trump:Trump']);
+    expect(found('RUSSIAN PRESIDENT Vladimir Putin')).toEqual(['vladimir-putin:Vladimir Putin']);
+    // Accents and typographic apostrophes do not matter, either way round.
+    const spec = {
+      version: 1 as const,
+      entities: SPEC.entities.map((e) =>
+        e.id === 'emmanuel-macron' ? { ...e, titles: ['chef de l’État', 'président'] } : e,
+      ),
+    };
+    const fr = compileMatcher(spec);
+    const text = "Le chef de l'Etat Emmanuel Macron et Président Macron.";
+    expect(fr.match(text).map((m) => text.slice(m.start, m.end))).toEqual([
+      "chef de l'Etat Emmanuel Macron",
+      'Président Macron',
+    ]);
+  });
+
   it('does not take a name out of a longer word', () => {
     expect(found('Putinism and Macronist ideas')).toEqual([]);
   });
@@ -151,6 +170,27 @@ describe('the summit', () => {
     expect(m).toHaveLength(1);
     expect(m[0]).toMatch(/^singapore-summit-2018:/);
     expect(m[0]).not.toMatch(/:the |:a /);
+  });
+
+  it('anchors the event on its own words, not on a person’s name', () => {
+    // "cumbre Trump-Kim": "cumbre" is the anchor; "Trump" would build the event pattern on
+    // every page that names him.
+    const spec = {
+      version: 1 as const,
+      entities: SPEC.entities.map((e) =>
+        e.kind === 'event' ? { ...e, fullNames: [...e.fullNames, 'cumbre Trump-Kim'] } : e,
+      ),
+    };
+    const part = prepareMatcher(spec).parts[0]!;
+    const anchors = new RegExp(part.eventAnchors!);
+    expect(anchors.test('Donald Trump met Kim Jong-un')).toBe(false);
+    expect(anchors.test('la cumbre Trump-Kim')).toBe(true);
+    const text = 'La cumbre Trump-Kim, dijo Trump.';
+    expect(
+      compileMatcher(spec)
+        .match(text)
+        .map((m) => text.slice(m.start, m.end)),
+    ).toEqual(['cumbre Trump-Kim', 'Trump']);
   });
 
   it('takes the event over the names inside it', () => {
