@@ -21,14 +21,20 @@ const covered = (c: number) => c < 0x530 || (c >= 0x1e00 && c <= 0x206f);
  */
 class WordChars {
   readonly #quick: RegExp;
+  /** Answers so far below U+2070, 0 until known: the titles' check asks at every letter. */
+  readonly #known = new Uint8Array(0x2070);
   constructor(chars: string) {
     this.#quick = new RegExp(`[${chars}]`);
   }
 
   /** Whether a code point is a letter, digit or mark. */
   #is(cp: number): boolean {
+    const known = this.#known;
+    if (known[cp]) return known[cp] === 1;
     const c = String.fromCodePoint(cp);
-    return covered(cp) ? this.#quick.test(c) : isWordEnd(c);
+    const yes = covered(cp) ? this.#quick.test(c) : isWordEnd(c);
+    if (cp < known.length) known[cp] = yes ? 1 : 2;
+    return yes;
   }
 
   /**
@@ -92,8 +98,9 @@ interface Bounded {
 /** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
 class Part {
   readonly anchors: RegExp;
-  /** The event's anchor words: its pattern is built only where one is. */
+  /** The event's and the namesakes' anchor words: their patterns are built only where one is. */
   readonly eventAnchors: RegExp | null;
+  readonly namesakeAnchors: RegExp | null;
   #titles: ReadonlyMap<string, string> | undefined;
   /** Text before names looked up as a title: a page repeats "President Putin". */
   readonly #seen = new Map<string, boolean>();
@@ -108,6 +115,7 @@ class Part {
     this.#wordChars = wordChars;
     this.anchors = new RegExp(prepared.anchors, 'g');
     this.eventAnchors = prepared.eventAnchors ? new RegExp(prepared.eventAnchors) : null;
+    this.namesakeAnchors = prepared.namesakeAnchors ? new RegExp(prepared.namesakeAnchors) : null;
   }
 
   /** Whether `text` is one of the titles (see `PreparedPart.titles`). */
@@ -270,11 +278,11 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       }
       const info = forms.get(keyOf(m.groups?.name ?? m[0]));
       if (!info) continue;
-      const namesakes = part.bounded('namesakes');
-      if (namesakes) {
-        blocked ??= spans(new Matches(namesakes, text, word), text, word);
-        if (blocked.some(([s, e]) => s < end && start < e)) continue;
-      }
+      // Namesakes are looked for only where one of their own words is.
+      blocked ??= part.namesakeAnchors?.test(text)
+        ? spans(new Matches(part.bounded('namesakes'), text, word), text, word)
+        : [];
+      if (blocked.some(([s, e]) => s < end && start < e)) continue;
       if (!info.full && !titled && !isSurnameAlone(text, start, end, notGiven, notAlone)) continue;
       if (skip.has(info.entity.id)) continue;
       found.push({

@@ -157,6 +157,11 @@ export interface PreparedPart {
   eventAnchors: string | null;
   /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
   namesakes: string | null;
+  /**
+   * Anchor words of the namesakes alone, none a word of a name where another will do
+   * ("младш" of "Дональд Трамп-младший"): their pattern runs only where one is.
+   */
+  namesakeAnchors: string | null;
   /** The anchor words of everything in the part, for `Matcher.anchors` (flags `g`). */
   anchors: string;
 }
@@ -330,8 +335,9 @@ function titleTable(titles: string[]): Record<string, string> {
  * three spellings): the longest run of plain characters stands for the word ("Косачёв" →
  * "Косач"). A name gives its longest word; an event's form (names and phrases) the word most
  * of its forms share ("summit" for "American North Korea summit"), so that dozens of phrases
- * need one anchor, not one each, and a word of no name (`people`) before one that is: an event
- * anchored on "Trump" would compile its pattern on every page that names him.
+ * need one anchor, not one each, and a word of no name (`people`) before one that is (an event
+ * anchored on "Trump" would compile its pattern on every page that names him), unless it is
+ * one letter ("Ё" of "Ким Ё Чжон" is in every "Европа").
  */
 function anchorsOf(names: string[], eventForms: string[], people = names): string | null {
   const nameWords = new Set(people.flatMap((f) => keyOf(f).split(' ')));
@@ -365,7 +371,10 @@ function anchorsOf(names: string[], eventForms: string[], people = names): strin
     anchorFor(
       f,
       true,
-      (a, w) => (nameWords.has(keyOf(w)) ? 0 : 1e6) + shared.get(a)! * 1000 + w.length,
+      (a, w) =>
+        (nameWords.has(keyOf(w)) ? (a.length < 3 ? 0 : 1e6) : a.length < 2 ? 0 : 2e6) +
+        shared.get(a)! * 1000 +
+        w.length,
     );
   }
   if (anchorWords.size === 0) return null;
@@ -400,6 +409,7 @@ function preparePart(
     event: eventPart ? `(?:${eventPart})${end}` : null,
     eventAnchors: eventPart ? anchorsOf([], eventForms, written) : null,
     namesakes: namesakes.length ? `(?:${alternation(namesakes)})${end}` : null,
+    namesakeAnchors: namesakes.length ? anchorsOf([], namesakes, written) : null,
     anchors: anchorsOf(written, eventForms) ?? '',
   };
 }
