@@ -103,7 +103,7 @@ class Part {
   readonly namesakeAnchors: RegExp | null;
   #titles: ReadonlyMap<string, string> | undefined;
   /** Text before names looked up as a title: a page repeats "President Putin". */
-  readonly #seen = new Map<string, boolean>();
+  readonly #seen = new Map<string, number>();
   readonly #built = new Map<string, Bounded | null>();
 
   readonly #wordChars: string;
@@ -118,18 +118,21 @@ class Part {
     this.namesakeAnchors = prepared.namesakeAnchors ? new RegExp(prepared.namesakeAnchors) : null;
   }
 
-  /** Whether `text` is one of the titles (see `PreparedPart.titles`). */
-  isTitle(text: string): boolean {
-    let yes = this.#seen.get(text);
-    if (yes === undefined) {
+  /**
+   * Whether `text` is one of the titles (2), the last words of one (1) or neither (0): see
+   * `PreparedPart.titles`.
+   */
+  title(text: string): number {
+    let found = this.#seen.get(text);
+    if (found === undefined) {
       const key = titleKey(text);
       this.#titles ??= new Map(Object.entries(this.prepared.titles ?? {}));
       const first = this.#titles.get(key.charAt(0).toLowerCase() + key.slice(1));
-      yes = first === '' || (first !== undefined && key.charAt(0) === first);
+      found = first === undefined ? 0 : first === '' || key.charAt(0) === first ? 2 : 1;
       if (this.#seen.size > 4096) this.#seen.clear();
-      this.#seen.set(text, yes);
+      this.#seen.set(text, found);
     }
-    return yes;
+    return found;
   }
 
   bounded(which: 'names' | 'event' | 'namesakes'): Bounded | null {
@@ -196,9 +199,14 @@ function titleStart(text: string, name: number, from: number, part: Part, word: 
     if (w > 0) while (lo > from && GAP_CHAR.test(text[lo - 1]!)) lo--;
     const wordEnd = lo;
     while (lo > from && !GAP_CHAR.test(text[lo - 1]!)) lo--;
+    let more = false;
     for (let at = wordEnd - 1; at >= lo; at--) {
-      if (!word.before(text, at) && part.isTitle(text.slice(at, end))) found = at;
+      const t = word.before(text, at) ? 0 : part.title(text.slice(at, end));
+      if (t) more = true;
+      if (t === 2) found = at;
     }
+    // No title ends with these words: none ends with more of them.
+    if (!more) break;
   }
   return found;
 }
