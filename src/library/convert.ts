@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/types';
+import type { Coverage, Dataset, Statement } from '../dataset/types';
 import type { LibraryEntry } from './types';
 
 /** Format version of exported libraries (the dataset format's `version`). */
@@ -52,9 +52,33 @@ export function datasetFromEntries(entries: LibraryEntry[], reference?: Dataset)
 export function entriesFromDataset(dataset: Dataset, now: number): LibraryEntry[] {
   const people = new Map(dataset.people.map((p) => [p.id, p]));
   const outlets = new Map(dataset.outlets.map((o) => [o.id, o]));
+  // Grouped once, in the file's order: filtering every statement per article made
+  // importing 10,000 articles take a billion comparisons.
+  const statementsOf = new Map<string, Statement[]>();
+  /** Statement id → its articles (one, unless a file reuses an id). */
+  const articlesOf = new Map<string, string[]>();
+  for (const s of dataset.statements) {
+    let list = statementsOf.get(s.article);
+    if (!list) statementsOf.set(s.article, (list = []));
+    list.push(s);
+    const of = articlesOf.get(s.id);
+    if (!of) articlesOf.set(s.id, [s.article]);
+    else if (!of.includes(s.article)) of.push(s.article);
+  }
+  const coverageOf = new Map<string, Coverage[]>();
+  for (const c of dataset.coverage) {
+    const articles = new Set<string>();
+    for (const id of c.statements) {
+      for (const article of articlesOf.get(id) ?? []) articles.add(article);
+    }
+    for (const article of articles) {
+      let list = coverageOf.get(article);
+      if (!list) coverageOf.set(article, (list = []));
+      list.push(c);
+    }
+  }
   return dataset.articles.map((article, i) => {
-    const statements = dataset.statements.filter((s) => s.article === article.id);
-    const ids = new Set(statements.map((s) => s.id));
+    const statements = statementsOf.get(article.id) ?? [];
     const speakers = new Set(statements.map((s) => s.speaker).filter((x): x is string => !!x));
     return {
       id: article.id,
@@ -63,7 +87,7 @@ export function entriesFromDataset(dataset: Dataset, now: number): LibraryEntry[
       statements,
       people: [...speakers].map((id) => people.get(id)).filter((p) => p !== undefined),
       outlets: outlets.has(article.outlet) ? [outlets.get(article.outlet)!] : [],
-      coverage: dataset.coverage.filter((c) => c.statements.some((s) => ids.has(s))),
+      coverage: coverageOf.get(article.id) ?? [],
     };
   });
 }
