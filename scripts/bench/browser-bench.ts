@@ -204,6 +204,11 @@ export async function benchBrowsers(
       try {
         const probe = await eb.openExtensionPage('popup.html');
         const report: BrowserBenchReport = { browser: name };
+        // A first page, not measured: a browser just started is still busy with its own
+        // start-up (and the extension's), which slowed whichever page came first.
+        const warm = await measurePage(eb, probe, server.url('summit.html'), 'warm-up');
+        await warm.page.close();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
 
         const ru = await measurePage(
           eb,
