@@ -17,6 +17,11 @@ export interface SearchDoc extends Shown {
   id: string;
   /** More text that finds the record but is not shown (aliases, a long statement's rest). */
   extra: string;
+  /**
+   * The strings `detail` joins (speaker, outlet, date), when it is made of some: each is
+   * shared by many records, so the index reads its words once, not every record's detail.
+   */
+  detailParts?: readonly string[];
 }
 
 /** Longest title kept for a statement; the detail view shows the full text. */
@@ -126,14 +131,16 @@ function statementShown(
   s: Statement,
   { article, outlet, speaker }: { article?: Article; outlet?: Outlet; speaker?: string },
 ): Shown {
-  return {
-    title: clip(s.text),
-    detail:
-      [speaker ?? 'Unknown speaker', outlet?.name, article?.published?.slice(0, 10)]
-        .filter(Boolean)
-        .join(' · ') || null,
-  };
+  const parts = statementDetailParts(speaker, outlet?.name, article?.published?.slice(0, 10));
+  return { title: clip(s.text), detail: statementDetailOf(parts) };
 }
+
+/** What a statement's detail joins: who, where, when. */
+function statementDetailParts(speaker?: string, outlet?: string, date?: string): string[] {
+  return [speaker ?? 'Unknown speaker', outlet, date].filter((p): p is string => Boolean(p));
+}
+
+const statementDetailOf = (parts: readonly string[]) => parts.join(' · ') || null;
 
 function articleShown(a: Article, outlet: Outlet | undefined): Shown {
   return {
@@ -164,8 +171,10 @@ export class DocumentMaker {
   private readonly peopleById: Map<string, Person>;
   private readonly outletsById: Map<string, Outlet>;
   private readonly articlesById: Map<string, Article>;
-  /** Article id → speaker id ('' for none) → the detail its statements show. */
-  private readonly details = new Map<string, Map<string, string | null>>();
+  /** Article id → speaker id ('' for none) → the detail its statements show, and its parts. */
+  private readonly details = new Map<string, Map<string, Detail>>();
+  /** Article id → its outlet's name and its date, strings shared by its speakers' details. */
+  private readonly articleParts = new Map<string, { outlet?: string; date?: string }>();
 
   constructor(private readonly dataset: Dataset) {
     this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
@@ -195,13 +204,15 @@ export class DocumentMaker {
   statements(statements: readonly Statement[]): SearchDoc[] {
     const docs: SearchDoc[] = [];
     for (const s of statements) {
+      const { detail, parts } = this.statementDetail(s);
       docs.push({
         kind: 'statement',
         id: s.id,
         title: clip(s.text),
-        detail: this.statementDetail(s),
+        detail,
         // Speaker and outlet are in the detail, which is indexed too.
         extra: beyondClip(s.text),
+        detailParts: parts,
       });
     }
     return docs;
@@ -228,18 +239,31 @@ export class DocumentMaker {
   }
 
   /** What `statementShown` gives as detail, once per article and speaker. */
-  private statementDetail(s: Statement): string | null {
+  private statementDetail(s: Statement): Detail {
     let bySpeaker = this.details.get(s.article);
     if (!bySpeaker) this.details.set(s.article, (bySpeaker = new Map()));
     const speakerId = s.speaker ?? '';
     let detail = bySpeaker.get(speakerId);
     if (detail === undefined) {
-      const article = this.articlesById.get(s.article);
-      const outlet = article ? this.outletsById.get(article.outlet) : undefined;
+      let shared = this.articleParts.get(s.article);
+      if (!shared) {
+        const article = this.articlesById.get(s.article);
+        shared = {
+          outlet: article ? this.outletsById.get(article.outlet)?.name : undefined,
+          date: article?.published?.slice(0, 10),
+        };
+        this.articleParts.set(s.article, shared);
+      }
       const speaker = s.speaker ? this.peopleById.get(s.speaker)?.name : undefined;
-      detail = statementShown(s, { article, outlet, speaker }).detail;
+      const parts = statementDetailParts(speaker, shared.outlet, shared.date);
+      detail = { detail: statementDetailOf(parts), parts };
       bySpeaker.set(speakerId, detail);
     }
     return detail;
   }
+}
+
+interface Detail {
+  detail: string | null;
+  parts: readonly string[];
 }

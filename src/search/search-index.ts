@@ -133,7 +133,9 @@ export class SearchIndex {
    * The term ids of each detail seen: details repeat ("speaker · outlet · date" for every
    * statement of an article), so most are not read again.
    */
-  private detailTerms = new Map<string, Uint32Array>();
+  private detailTerms = new Map<string, number>();
+  /** Where `detailTerms` points: a count, then that many term ids, per detail. */
+  private detailFlat = new Grow(1024);
   /** During a bulk `add`: per forward entry, whether its term is in the title. */
   private bulkFlags: Grow | null = null;
 
@@ -271,7 +273,9 @@ export class SearchIndex {
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
       this.postText(d.title, doc, 1, stamp, forward.terms);
-      if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
+      if (d.detailParts) {
+        for (const part of d.detailParts) this.postDetail(part, doc, stamp, forward.terms);
+      } else if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
       this.postText(d.extra, doc, 0, stamp, forward.terms);
       forward.at.push(forward.terms.length);
     }
@@ -524,17 +528,25 @@ export class SearchIndex {
     this.alive = next;
   }
 
-  /** Lists `doc` under the words of its detail, read once per distinct detail. */
+  /** Lists `doc` under the words of its detail (or a part of it), read once per distinct one. */
   private postDetail(detail: string, doc: number, stamp: number, forward: Grow): void {
-    const known = this.detailTerms.get(detail);
-    if (known) {
-      for (let k = 0; k < known.length; k++) this.post(known[k]!, doc, 0, stamp, forward);
+    const at = this.detailTerms.get(detail);
+    const flat = this.detailFlat;
+    if (at !== undefined) {
+      for (let k = at + 1, end = at + 1 + flat.get(at); k < end; k++)
+        this.post(flat.get(k), doc, 0, stamp, forward);
       return;
     }
-    const terms: number[] = [];
-    this.postText(detail, doc, 0, stamp, forward, terms);
-    if (this.detailTerms.size >= DETAIL_CACHE) this.detailTerms.clear();
-    this.detailTerms.set(detail, Uint32Array.from(terms));
+    if (this.detailTerms.size >= DETAIL_CACHE) {
+      this.detailTerms.clear();
+      flat.length = 0;
+    }
+    // Count, then the term ids, in one flat array: no small array per detail.
+    const start = flat.length;
+    flat.push(0);
+    this.postText(detail, doc, 0, stamp, forward, flat);
+    flat.set(start, flat.length - start - 1);
+    this.detailTerms.set(detail, start);
   }
 
   /**
@@ -548,7 +560,7 @@ export class SearchIndex {
     inTitle: number,
     stamp: number,
     forward: Grow,
-    seen?: number[],
+    seen?: Grow,
   ) {
     this.table ??= new TermTable(this.terms);
     const n = text.length;
@@ -633,7 +645,7 @@ export class SearchIndex {
     const t = this.terms.length;
     this.terms.push(term);
     if (this.termIds) this.termIds.set(term, t);
-    this.table?.insert(t, hashOf(term), secondHashOf(term));
+    this.table?.insert(t, hashOf(term), secondHashOf(term), term.length);
     this.df.push(0);
     this.lists.push([]);
     if (t >= this.seen.length) {

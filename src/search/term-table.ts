@@ -9,40 +9,38 @@
  * words of a 100,000-statement library. ASCII words only; others go through `normalise`.
  */
 export class TermTable {
+  /** Open-addressing slots: term id + 1 (0: empty). */
   private slots = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private seconds = new Int32Array(1024);
+  /** Per term id, interleaved: FNV-1a hash, second hash, length (one cache line per probe). */
+  private keys = new Int32Array(3 * 1024);
   private used = 0;
 
-  constructor(private readonly terms: readonly string[]) {
-    terms.forEach((term, t) => this.insert(t, hashOf(term), secondHashOf(term)));
+  constructor(terms: readonly string[]) {
+    terms.forEach((term, t) => this.insert(t, hashOf(term), secondHashOf(term), term.length));
   }
 
   /** The id of the term of this length and hashes (see `hashOf`, `secondHashOf`), or -1. */
   find(length: number, hash: number, second: number): number {
-    const mask = this.slots.length - 1;
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const slot = this.slots[i]!;
+      const slot = slots[i]!;
       if (slot === 0) return -1;
-      const t = slot - 1;
-      if (this.hashes[t] === hash && this.seconds[t] === second && this.terms[t]!.length === length)
-        return t;
+      const k = (slot - 1) * 3;
+      if (keys[k] === hash && keys[k + 1] === second && keys[k + 2] === length) return slot - 1;
     }
   }
 
-  /** Records that term `t` (already in `terms`) has these hashes. */
-  insert(t: number, hash: number, second: number): void {
-    if (t >= this.hashes.length) {
-      const size = Math.max(t + 1, this.hashes.length * 2);
-      const next = new Int32Array(size);
-      next.set(this.hashes);
-      this.hashes = next;
-      const seconds = new Int32Array(size);
-      seconds.set(this.seconds);
-      this.seconds = seconds;
+  /** Records that term `t` has these hashes and length. */
+  insert(t: number, hash: number, second: number, length: number): void {
+    if (t * 3 + 3 > this.keys.length) {
+      const next = new Int32Array(Math.max(t * 3 + 3, this.keys.length * 2));
+      next.set(this.keys);
+      this.keys = next;
     }
-    this.hashes[t] = hash;
-    this.seconds[t] = second;
+    this.keys[t * 3] = hash;
+    this.keys[t * 3 + 1] = second;
+    this.keys[t * 3 + 2] = length;
     if ((this.used + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     this.place(t, hash);
     this.used++;
@@ -58,7 +56,7 @@ export class TermTable {
   private rehash(size: number): void {
     const old = this.slots;
     this.slots = new Int32Array(size);
-    for (const slot of old) if (slot !== 0) this.place(slot - 1, this.hashes[slot - 1]!);
+    for (const slot of old) if (slot !== 0) this.place(slot - 1, this.keys[(slot - 1) * 3]!);
   }
 }
 
