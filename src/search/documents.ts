@@ -175,6 +175,8 @@ export class DocumentMaker {
   private readonly details = new Map<string, Map<string, Detail>>();
   /** Article id → its outlet's name and its date, strings shared by its speakers' details. */
   private readonly articleParts = new Map<string, { outlet?: string; date?: string }>();
+  private lastArticle: string | null = null;
+  private lastDetails: Map<string, Detail> | undefined;
 
   constructor(private readonly dataset: Dataset) {
     this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
@@ -240,8 +242,11 @@ export class DocumentMaker {
 
   /** What `statementShown` gives as detail, once per article and speaker. */
   private statementDetail(s: Statement): Detail {
-    let bySpeaker = this.details.get(s.article);
+    // Statements come article by article: the last article's map is usually the one.
+    let bySpeaker = s.article === this.lastArticle ? this.lastDetails : this.details.get(s.article);
     if (!bySpeaker) this.details.set(s.article, (bySpeaker = new Map()));
+    this.lastArticle = s.article;
+    this.lastDetails = bySpeaker;
     const speakerId = s.speaker ?? '';
     let detail = bySpeaker.get(speakerId);
     if (detail === undefined) {

@@ -37,7 +37,10 @@ export class LibraryIndex {
     const ids = idsByKind(bundled);
     const maker = new DocumentMaker(dataset);
     const keep = keeper(ids);
-    const statements = dataset.statements.filter((s) => !ids.get('statement')?.has(s.id));
+    const bundledStatements = ids.get('statement');
+    const statements = bundledStatements
+      ? dataset.statements.filter((s) => !bundledStatements.has(s.id))
+      : dataset.statements;
     const others = new Set<string>();
     function* slices(): Iterable<readonly SearchDoc[]> {
       const first = [...maker.people(), ...maker.events()].filter(keep);

@@ -139,6 +139,23 @@ describe('a mutable index', () => {
     expect(pauses).toBe(Math.ceil(seeds.length / 25));
     expect(answers(sliced)).toEqual(answers(SearchIndex.build(seeds)));
   });
+
+  it('keeps the later of two records with one key, in a build as in an add', async () => {
+    const seeds = await seedDocs;
+    const first = article(1, 'zeppelin');
+    const again = article(1, 'harbour');
+    const docs = [...first, ...seeds, ...again];
+    const expected = SearchIndex.build([...seeds, ...again]);
+    const added = SearchIndex.build([]);
+    added.add(docs);
+    const sliced = await SearchIndex.buildInSlices(docs, async () => {}, 7);
+    for (const index of [SearchIndex.build(docs), added, sliced]) {
+      expect(index.size).toBe(expected.size);
+      expect(answers(index)).toEqual(answers(expected));
+      expect(index.search('zeppelin', 5)).toEqual([]);
+      expect(index.search('harbour', 5).map((r) => r.id)).toContain('lib-1');
+    }
+  });
 });
 
 describe('syncIndex', () => {
