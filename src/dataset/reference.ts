@@ -32,11 +32,14 @@ const LanguageSchema = v.object({
   code: language,
   name: v.pipe(v.string(), v.minLength(1)),
   indeclinable: v.optional(names),
+  agreement: v.optional(v.picklist(['all', 'last'])),
   inflection: v.optional(
     v.array(
       v.object({
-        endings: v.pipe(names, v.minLength(1)),
+        // "" fits every word: a last rule for all the others.
+        endings: v.pipe(v.array(v.string()), v.minLength(1)),
         strip: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        // No cases: words with these endings do not change (a rule before a catch-all).
         cases: v.array(v.pipe(v.array(v.string()), v.minLength(1))),
       }),
     ),

@@ -17,6 +17,11 @@ export interface InflectionData {
   inflection?: InflectionRule[];
   /** Words that never change (prepositions, abbreviations). */
   indeclinable?: string[];
+  /**
+   * Which words of a name take the ending: every word, agreeing in case (Russian "Владимира
+   * Путина"), or only the last (German genitive "Wladimir Putins"). Default: every word.
+   */
+  agreement?: 'all' | 'last';
 }
 
 /** Separators between the words of a name (same as the matcher's gap, plus nothing else). */
@@ -42,7 +47,10 @@ export function inflect(form: string, data: InflectionData, indeclinable: string
   const fixed = new Set([...(data.indeclinable ?? []), ...indeclinable]);
   const parts = form.split(SPLIT);
   // Odd indices are separators; even ones words.
-  const perWord = parts.map((p, i) => (i % 2 === 0 ? wordCases(p, rules, fixed) : null));
+  const last = data.agreement === 'last' ? parts.length - 1 : -1;
+  const perWord = parts.map((p, i) =>
+    i % 2 === 0 && (last < 0 || i === last) ? wordCases(p, rules, fixed) : null,
+  );
   const count = Math.max(0, ...perWord.map((c) => c?.length ?? 0));
   const out = new Set([form]);
   for (let c = 0; c < count; c++) {

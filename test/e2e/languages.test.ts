@@ -133,6 +133,38 @@ describeInBrowsers('pages in other languages', { ready: markEveryMention }, (s) 
     },
   );
 
+  it.skipIf(s.skip)('a German page: names in the genitive, Putin’s card', async () => {
+    const { page, url } = await open('article-de.html?t=lang-de', 7);
+    const texts = await highlightedTexts(page);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Singapur-Gipfels',
+        'Kremlchef Wladimir Putin',
+        'Frankreichs Präsident Emmanuel Macron',
+        'Kim Jong Un',
+        'Putins',
+        'Trumps',
+        'Macrons',
+      ]),
+    );
+    expect(texts.join('|')).not.toMatch(/Melania/);
+    expect(await onThisPage(s.eb, url)).toEqual(
+      [
+        'Donald Trump 1',
+        'Emmanuel Macron 2',
+        'Kim Jong-un 1',
+        'Singapore summit 1',
+        'Vladimir Putin 2',
+      ].sort(),
+    );
+    await page.bringToFront();
+    await hoverUntilCard(s.eb, page, '#putins', 'Putins', 8_000);
+    const card = await cardState(s.eb, page);
+    expect(card?.label).toBe('Vladimir Putin');
+    expect(card?.text).toContain('This page is in German; these statements are in English.');
+    await page.close();
+  });
+
   it.skipIf(s.skip)('the keyboard cursor walks a Russian page’s mentions in order', async () => {
     const { page, url } = await open('article-ru.html?t=lang-keys', 9);
     const probe = await s.eb.openExtensionPage('popup.html');

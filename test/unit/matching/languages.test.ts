@@ -119,6 +119,26 @@ describe('German', () => {
     ]);
     expect(found('Melania Trump und Ivanka Trump kamen.')).toEqual([]);
   });
+
+  it('finds names in the genitive (an -s on the last word), namesakes still left out', () => {
+    expect(
+      found('Trumps Brief an Kim Jong Uns Regierung; Putins Sprecher und Wladimir Putins Gast.'),
+    ).toEqual([
+      'donald-trump:Trumps',
+      'kim-jong-un:Kim Jong Uns',
+      'vladimir-putin:Putins',
+      'vladimir-putin:Wladimir Putins',
+    ]);
+    expect(found('Emmanuel Macrons Besuch und Macrons Rede.')).toEqual([
+      'emmanuel-macron:Emmanuel Macrons',
+      'emmanuel-macron:Macrons',
+    ]);
+    expect(found('Melania Trumps Kleid, Ivanka Trumps Firma.')).toEqual([]);
+    // The summit's genitive, and no "Singapurs" made of an indeclinable word.
+    expect(found('Die Absage des Singapur-Gipfels kam am Donnerstag.')).toEqual([
+      'singapore-summit-2018:Singapur-Gipfels',
+    ]);
+  });
 });
 
 describe('Spanish', () => {
@@ -152,6 +172,11 @@ describe('Russian', () => {
     ['Речь Владимира Путина.', ['vladimir-putin:Владимира Путина']],
     ['С лидером КНДР Ким Чен Ыном.', ['kim-jong-un:лидером КНДР Ким Чен Ыном']],
     ['Письмо Ким Чен Ына. Ким ответил.', ['kim-jong-un:Ким Чен Ына', 'kim-jong-un:Ким']],
+    // "Ким" alone declines, though not in the full name.
+    [
+      'Письмо Ким Чен Ына. Встреча Трампа и Кима.',
+      ['kim-jong-un:Ким Чен Ына', 'donald-trump:Трампа', 'kim-jong-un:Кима'],
+    ],
     [
       'Слова Косачева и Косачёва.',
       ['konstantin-kosachev:Косачева', 'konstantin-kosachev:Косачёва'],
@@ -224,5 +249,22 @@ describe('inflection rules', () => {
       'Ким Путиным',
     ]);
     expect(inflect('Poutine', {})).toEqual(['Poutine']);
+  });
+  it('can change only the last word, with a catch-all rule after the exceptions', () => {
+    const de = {
+      agreement: 'last' as const,
+      inflection: [
+        { endings: ['s', 'z', '.'], strip: 0, cases: [] },
+        { endings: [''], strip: 0, cases: [['s']] },
+      ],
+    };
+    expect(inflect('Wladimir Putin', de)).toEqual(['Wladimir Putin', 'Wladimir Putins']);
+    expect(inflect('Trump-Kim-Gipfel', de)).toEqual(['Trump-Kim-Gipfel', 'Trump-Kim-Gipfels']);
+    expect(inflect('Gipfel in Singapur', de, ['Singapur'])).toEqual(['Gipfel in Singapur']);
+    expect(inflect('Leonid Sluzki', { ...de, inflection: de.inflection.slice(0, 1) })).toEqual([
+      'Leonid Sluzki',
+    ]);
+    expect(inflect('Donald Trump Jr.', de)).toEqual(['Donald Trump Jr.']);
+    expect(inflect('Fritz', de)).toEqual(['Fritz']);
   });
 });
