@@ -10,12 +10,20 @@ const names = v.array(v.pipe(v.string(), v.minLength(1)));
 /** A BCP 47 primary language subtag: "fr", "ru". */
 const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language code'));
 
+/** A phrase with choices in braces: "{June 12|12 June} summit" (no nesting, no empty choice). */
+const phraseTemplate = v.pipe(
+  v.string(),
+  v.regex(/^(?:[^{}|]+|\{[^{}|]+(?:\|[^{}|]+)*\})+$/, 'must be words and {a|b} choices'),
+);
+
 /**
  * A person's or event's names in one language (base forms; inflected forms are generated from
  * them by the language's rules). Every list may be left out.
  */
 const LocalNamesSchema = v.object({
   aliases: v.optional(names, []),
+  /** An event's phrases in this language, as templates ("sommet {du|le} 12 juin"). */
+  phrases: v.optional(v.array(phraseTemplate), []),
   shortForms: v.optional(names, []),
   ambiguousShortForms: v.optional(names, []),
   namesakes: v.optional(names, []),
@@ -77,12 +85,6 @@ export const EventSchema = v.object({
   place: v.nullable(v.string()),
   description: v.string(),
 });
-
-/** A phrase with choices in braces: "{June 12|12 June} summit" (no nesting, no empty choice). */
-const phraseTemplate = v.pipe(
-  v.string(),
-  v.regex(/^(?:[^{}|]+|\{[^{}|]+(?:\|[^{}|]+)*\})+$/, 'must be words and {a|b} choices'),
-);
 
 /**
  * Every phrase a template stands for: "{June 12|12 June} summit" is "June 12 summit" and
@@ -248,10 +250,11 @@ function withLanguages<T extends { aliases: string[] }>(
     if (!lang) throw new InputError(`${what}.json`, 1, `unknown language "${code}"`);
     const data: InflectionData = lang;
     for (const field of fields) {
-      const forms = ((n[field] ?? []) as string[]).flatMap((f) =>
+      const given = (n[field] ?? []) as string[];
+      const forms = (field === 'phrases' ? given.flatMap(expandPhrase) : given).flatMap((f) =>
         inflect(f, data, n.indeclinable ?? []),
       );
-      out[field] = [...new Set([...(out[field] as string[]), ...forms])];
+      if (forms.length) out[field] = [...new Set([...((out[field] as string[]) ?? []), ...forms])];
     }
   }
   delete out.names;
@@ -291,7 +294,7 @@ export function referenceFromFiles(files: {
         { ...e, ...(phrases.length ? { phrases: phrases.flatMap(expandPhrase) } : {}) },
         names,
         languages,
-        ['aliases'],
+        ['aliases', 'phrases'],
       ),
     ),
   };

@@ -21,35 +21,54 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `charPattern` per character, computed once: the background prepares thousands of them. */
 const CHARS = new Map<string, string>();
 
+/** A character inside `[…]`. */
+const inClass = (c: string) => c.replace(/[\]\\^-]/g, '\\$&');
+
 /**
  * One character of a name as a pattern: a letter with a diacritic also matches its bare letter
- * and its decomposed (NFD) spelling; an apostrophe matches the typographic ones.
+ * and its decomposed (NFD) spelling; an apostrophe matches the typographic ones. With `other`
+ * (the letter's other case), either case. Single characters go in one class, never an
+ * alternation of characters: `[sS]` compiles and runs about twice as fast as `(?:s|S)`.
  */
-function charPattern(c: string): string {
-  let p = CHARS.get(c);
+function charPattern(c: string, other?: string): string {
+  const key = other ? c + other : c;
+  let p = CHARS.get(key);
   if (p === undefined) {
-    const d = c.normalize('NFD');
-    p = APOSTROPHES.includes(c)
-      ? `[${APOSTROPHES}]`
-      : d.length > 1 && d !== c
-        ? `(?:${escape(c)}|${escape(d)}|${escape(d[0]!)})`
-        : escape(c);
-    CHARS.set(c, p);
+    if (APOSTROPHES.includes(c)) {
+      p = `[${APOSTROPHES}]`;
+    } else {
+      const singles = new Set<string>();
+      const sequences = new Set<string>();
+      for (const x of other ? [c, other] : [c]) {
+        singles.add(x);
+        const d = x.normalize('NFD');
+        if (d.length > 1 && d !== x) {
+          sequences.add(d);
+          singles.add(d[0]!);
+        }
+      }
+      const one = singles.size === 1 ? escape(c) : `[${[...singles].map(inClass).join('')}]`;
+      p = sequences.size ? `(?:${one}|${[...sequences].map(escape).join('|')})` : one;
+    }
+    CHARS.set(key, p);
   }
   return p;
 }
 
-/** A word as a pattern; `loose`: its first letter may be either case. */
+/** A word's pattern; `loose`: its first letter in either case. */
 function wordPattern(w: string, loose: boolean): string {
   const chars = [...w];
   const first = chars[0]!;
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();
-  const head =
-    loose && lower !== upper
-      ? `(?:${charPattern(lower)}|${charPattern(upper)})`
-      : charPattern(first);
-  return head + chars.slice(1).map(charPattern).join('');
+  const head = loose && lower !== upper ? charPattern(lower, upper) : charPattern(first);
+  return (
+    head +
+    chars
+      .slice(1)
+      .map((c) => charPattern(c))
+      .join('')
+  );
 }
 
 /** Titles written in lower case in the data ("président") may open a sentence too. */
@@ -75,7 +94,10 @@ function alternation(forms: Iterable<string>, loose: (form: string) => boolean =
     words(form).forEach((w, i) => {
       if (i > 0) tokens.push(GAP);
       const chars = [...w];
-      tokens.push(wordPattern(chars[0]!, loose(form)), ...chars.slice(1).map(charPattern));
+      tokens.push(
+        wordPattern(chars[0]!, loose(form)),
+        ...chars.slice(1).map((c) => charPattern(c)),
+      );
     });
     let node = root;
     for (const t of tokens) {

@@ -91,6 +91,10 @@ describe('French', () => {
       'singapore-summit-2018:sommet de Singapour',
       'singapore-summit-2018:Sommet de Singapour',
     ]);
+    expect(found('Le sommet avec Kim Jong-un, le sommet du 12 juin.')).toEqual([
+      'singapore-summit-2018:sommet avec Kim Jong-un',
+      'singapore-summit-2018:sommet du 12 juin',
+    ]);
     expect(found('Melania Trump et Ivanka Trump, puis Brigitte Macron.')).toEqual([]);
     expect(found('Kim Jong Un est absent. Kim Jong-il est mort.')).toEqual([
       'kim-jong-un:Kim Jong Un',
@@ -116,6 +120,10 @@ describe('German', () => {
     ]);
     expect(found('Der Singapur-Gipfel war geplant.')).toEqual([
       'singapore-summit-2018:Singapur-Gipfel',
+    ]);
+    expect(found('Das Treffen zwischen Trump und Kim, der Gipfel am 12. Juni.')).toEqual([
+      'singapore-summit-2018:Treffen zwischen Trump und Kim',
+      'singapore-summit-2018:Gipfel am 12. Juni',
     ]);
     expect(found('Melania Trump und Ivanka Trump kamen.')).toEqual([]);
   });
@@ -159,6 +167,10 @@ describe('Spanish', () => {
       'singapore-summit-2018:cumbre de Singapur',
       'singapore-summit-2018:Cumbre en Singapur',
     ]);
+    expect(found('La cumbre con Kim Jong-un y la reunión de Singapur.')).toEqual([
+      'singapore-summit-2018:cumbre con Kim Jong-un',
+      'singapore-summit-2018:reunión de Singapur',
+    ]);
     expect(found('Ivanka Trump y Melania Trump llegaron.')).toEqual([]);
   });
 });
@@ -174,8 +186,8 @@ describe('Russian', () => {
     ['Письмо Ким Чен Ына. Ким ответил.', ['kim-jong-un:Ким Чен Ына', 'kim-jong-un:Ким']],
     // "Ким" alone declines, though not in the full name.
     [
-      'Письмо Ким Чен Ына. Встреча Трампа и Кима.',
-      ['kim-jong-un:Ким Чен Ына', 'donald-trump:Трампа', 'kim-jong-un:Кима'],
+      'Письмо Ким Чен Ына. Трамп ответил Киму.',
+      ['kim-jong-un:Ким Чен Ына', 'donald-trump:Трамп', 'kim-jong-un:Киму'],
     ],
     [
       'Слова Косачева и Косачёва.',
@@ -194,6 +206,10 @@ describe('Russian', () => {
     expect(found('До саммита в Сингапуре и после сингапурского саммита.')).toEqual([
       'singapore-summit-2018:саммита в Сингапуре',
       'singapore-summit-2018:сингапурского саммита',
+    ]);
+    expect(found('Встреча Трампа и Кима; о саммите 12 июня.')).toEqual([
+      'singapore-summit-2018:Встреча Трампа и Кима',
+      'singapore-summit-2018:саммите 12 июня',
     ]);
     expect(found('Об отмене саммита США и КНДР.')).toEqual([
       'singapore-summit-2018:саммита США и КНДР',
