@@ -111,15 +111,24 @@ function alternation(forms: Iterable<string>, loose: (form: string) => boolean =
     (n.depth = Math.max(0, ...[...n.next.values()].map((c) => depth(c) + 1)));
   depth(root);
   const emit = (n: Trie): string => {
-    const alts = [...n.next]
-      .sort(([a, x], [b, y]) => y.depth - x.depth || (a < b ? -1 : a > b ? 1 : 0))
+    const sorted = [...n.next].sort(
+      ([a, x], [b, y]) => y.depth - x.depth || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    // Last letters that end a form ("Путин" + а|у|е) are one class, not an alternation.
+    const last = sorted.filter(([t, child]) => child.next.size === 0 && isLetter(t));
+    const alts = sorted
+      .filter((entry) => last.length < 2 || !last.includes(entry))
       .map(([t, child]) => t + emit(child));
+    if (last.length >= 2) alts.push(`[${last.map(([t]) => t).join('')}]`);
     if (alts.length === 0) return '';
     if (n.end) return `(?:${alts.join('|')})?`;
     return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
   };
   return emit(root);
 }
+
+/** Whether a trie token is one plain character (a letter or digit, nothing to escape). */
+const isLetter = (token: string) => token.length === 1 && escape(token) === token && token !== '-';
 
 /** Anchors shorter than this are not merged into a shared prefix. */
 const MIN_ANCHOR = 4;
