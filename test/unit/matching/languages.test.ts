@@ -121,8 +121,8 @@ describe('German', () => {
     expect(found('Der Singapur-Gipfel war geplant.')).toEqual([
       'singapore-summit-2018:Singapur-Gipfel',
     ]);
-    expect(found('Das Treffen zwischen Trump und Kim, der Gipfel am 12. Juni.')).toEqual([
-      'singapore-summit-2018:Treffen zwischen Trump und Kim',
+    expect(found('Das Gipfeltreffen zwischen Trump und Kim, der Gipfel am 12. Juni.')).toEqual([
+      'singapore-summit-2018:Gipfeltreffen zwischen Trump und Kim',
       'singapore-summit-2018:Gipfel am 12. Juni',
     ]);
     expect(found('Melania Trump und Ivanka Trump kamen.')).toEqual([]);
@@ -207,8 +207,8 @@ describe('Russian', () => {
       'singapore-summit-2018:саммита в Сингапуре',
       'singapore-summit-2018:сингапурского саммита',
     ]);
-    expect(found('Встреча Трампа и Кима; о саммите 12 июня.')).toEqual([
-      'singapore-summit-2018:Встреча Трампа и Кима',
+    expect(found('Саммит Трампа и Кима; о саммите 12 июня.')).toEqual([
+      'singapore-summit-2018:Саммит Трампа и Кима',
       'singapore-summit-2018:саммите 12 июня',
     ]);
     expect(found('Об отмене саммита США и КНДР.')).toEqual([
