@@ -1,6 +1,7 @@
 import type { Dataset } from '../dataset/types';
 import { datasetFromEntries, entriesFromDataset } from './convert';
 import { LIBRARY_DB, openLibraryDb, type LibraryDb } from './db';
+import { isReadableEntry } from './entry-check';
 import type { LibraryEntry } from './types';
 
 export interface ImportResult {
@@ -31,10 +32,18 @@ export class Library {
     }
   }
 
-  /** Newest first. */
+  /**
+   * Newest first; an entry that is not readable (`isReadableEntry`) is left out and logged, so
+   * one broken record cannot take the cards, search and export of every other one down.
+   */
   async list(): Promise<LibraryEntry[]> {
-    const all = await this.db.getAllFromIndex('articles', 'by-added');
-    return all.reverse();
+    const all: unknown[] = await this.db.getAllFromIndex('articles', 'by-added');
+    const readable = all.filter(isReadableEntry);
+    if (readable.length < all.length) {
+      const ids = all.filter((e) => !isReadableEntry(e)).map((e) => (e as { id?: unknown })?.id);
+      console.warn('Counterpoint: library entries left out, not readable:', ids);
+    }
+    return readable.reverse();
   }
 
   count(): Promise<number> {

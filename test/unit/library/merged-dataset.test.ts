@@ -9,6 +9,7 @@ vi.mock('../../../src/shared/dataset-source', () => ({
 const { Library } = await import('../../../src/library/library');
 const { loadMergedDataset } = await import('../../../src/library/merged-dataset');
 const { entriesFromDataset } = await import('../../../src/library/convert');
+const { documentsOf } = await import('../../../src/search');
 
 /** One library entry: a copy of the fixture's RT article under a new id. */
 function libraryEntry() {
@@ -38,6 +39,35 @@ describe('loadMergedDataset', () => {
     expect(merged.statements.some((s) => s.article === 'lib-a')).toBe(true);
     const held = await Library.use((l) => loadMergedDataset(l));
     expect(held).toEqual(merged);
+    await Library.use((l) => l.clear());
+  });
+
+  it('leaves out a stored entry it cannot read, logged, and keeps the others', async () => {
+    const good = libraryEntry();
+    const broken = {
+      ...good,
+      id: 'lib-b',
+      article: { ...good.article, id: 'lib-b', url: null },
+      statements: good.statements.map((s, i) => ({
+        ...s,
+        id: `lib-b:s${i}`,
+        article: 'lib-b',
+        // What an older version or a bug might have left: a statement without its text.
+        ...(i === 0 ? { text: null } : {}),
+      })),
+    };
+    await Library.use(async (l) => {
+      await l.put(good);
+      await l.put(broken as unknown as typeof good);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const merged = await loadMergedDataset();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not readable'), ['lib-b']);
+    warn.mockRestore();
+    expect(merged.articles.map((a) => a.id)).toContain('lib-a');
+    expect(merged.articles.map((a) => a.id)).not.toContain('lib-b');
+    // What every card and search reads from it still works.
+    expect(documentsOf(merged).length).toBeGreaterThan(documentsOf(bundled).length);
     await Library.use((l) => l.clear());
   });
 
