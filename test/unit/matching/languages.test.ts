@@ -58,6 +58,15 @@ describe('the non-English articles of the corpus', () => {
   });
 });
 
+describe('English', () => {
+  it('takes a former title into the mark with the name', () => {
+    expect(found('Former President Donald Trump and former U.S. President Donald Trump.')).toEqual([
+      'donald-trump:Former President Donald Trump',
+      'donald-trump:former U.S. President Donald Trump',
+    ]);
+  });
+});
+
 describe('French', () => {
   it('finds names after an elided article, with either apostrophe', () => {
     expect(
