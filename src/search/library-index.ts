@@ -54,7 +54,8 @@ export class LibraryIndex {
       for (const d of outlets) others.add(`${d.kind}:${d.id}`);
       yield [...maker.articles(articles), ...outlets];
     }
-    const index = await SearchIndex.buildInSlices(slices(), pause);
+    const expected = statements.length + dataset.articles.length + dataset.people.length;
+    const index = await SearchIndex.buildInSlices(slices(), pause, undefined, expected);
     return new LibraryIndex(index, groupByArticle(dataset, ids), ids, others);
   }
 

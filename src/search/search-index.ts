@@ -81,6 +81,8 @@ const MAX_POSTINGS = 20_000;
 const CACHE_SIZE = 256;
 /** From how many documents an `add` lays out postings in one pass (see `fillPostings`). */
 const BULK = 256;
+/** About how many distinct words a document has (a library's statements: 20). */
+const TERMS_PER_DOC = 24;
 /** Most distinct details whose term ids are kept. */
 const DETAIL_CACHE = 50_000;
 
@@ -173,8 +175,8 @@ export class SearchIndex {
 
   /** Builds an index in memory (the reader's library, tests, the build). */
   static build(docs: readonly SearchDoc[]): SearchIndex {
-    const index = SearchIndex.empty();
-    const flags = new Grow(docs.length * 32);
+    const index = SearchIndex.empty(docs.length);
+    const flags = new Grow(docs.length * TERMS_PER_DOC);
     index.addDocs(docs, flags, true);
     index.fillPostings(0, 0, flags);
     return index;
@@ -184,17 +186,20 @@ export class SearchIndex {
    * Builds in slices, awaiting `pause()` between them, so that a background that builds a
    * large library's index still answers in the meantime. `docs` is cut into slices of `chunk`
    * documents, or is already a sequence of slices (made one by one, so making a slice's
-   * documents is part of its slice, not of one long first step).
+   * documents is part of its slice, not of one long first step). `expected`: about how many
+   * documents there will be, so that the arrays they fill are made once at their size instead
+   * of doubled and copied all along.
    */
   static async buildInSlices(
     docs: readonly SearchDoc[] | Iterable<readonly SearchDoc[]>,
     pause: () => Promise<void>,
     chunk = 4000,
+    expected = isDocList(docs) ? docs.length : 0,
   ): Promise<SearchIndex> {
-    const index = SearchIndex.empty();
+    const index = SearchIndex.empty(expected);
     // The slices only read words; postings are laid out once at the end (the index is not
     // searched before it is returned), not copied again by every slice.
-    const flags = new Grow(1 << 16);
+    const flags = new Grow(Math.max(1 << 16, expected * TERMS_PER_DOC));
     let slices = 0;
     for (const slice of isDocList(docs) ? slicesOf(docs, chunk) : docs) {
       if (slices++ > 0) await pause();
@@ -205,9 +210,9 @@ export class SearchIndex {
     return index;
   }
 
-  private static empty(): SearchIndex {
+  private static empty(expected = 0): SearchIndex {
     const index = new SearchIndex();
-    index.forward = { terms: new Grow(), at: new Grow() };
+    index.forward = { terms: new Grow(expected * TERMS_PER_DOC), at: new Grow(expected + 1) };
     index.forward.at.push(0);
     return index;
   }
