@@ -47,7 +47,14 @@ function charPattern(c: string, other?: string): string {
           singles.add(d[0]!);
         }
       }
-      const one = singles.size === 1 ? escape(c) : `[${[...singles].map(inClass).join('')}]`;
+      const list = [...singles];
+      // A class without the `u` flag holds UTF-16 units: a letter outside the BMP is spelt out.
+      const one =
+        list.length === 1
+          ? escape(c)
+          : list.some((x) => x.length > 1)
+            ? `(?:${list.map(escape).join('|')})`
+            : `[${list.map(inClass).join('')}]`;
       p = sequences.size ? `(?:${one}|${[...sequences].map(escape).join('|')})` : one;
     }
     CHARS.set(key, p);
