@@ -245,22 +245,23 @@ export class PageScanner {
 
   /** Scans what the finder reported, once per pass (`seen`). */
   #scanFound(node: Text | Element, text: string, seen: Set<Element>): void {
-    if (node.nodeType === 3 /* TEXT_NODE */) {
-      const parent = node.parentElement;
-      if (!parent) return;
-      const info = this.#classifier.info(parent);
-      if (!info.skip) this.#rescanBlock(info.block, seen);
-      return;
+    let el = node as Element;
+    // A text node stands for its block (a long one the finder split, children by children).
+    const inBlock = node.nodeType === 3; /* TEXT_NODE */
+    if (inBlock) {
+      const info = node.parentElement && this.#classifier.info(node.parentElement);
+      if (!info || info.skip) return;
+      el = info.block;
     }
-    const el = node as Element;
     if (
       !seen.has(el) &&
       isBlockElement(el) &&
       el.querySelector(NOT_PLAIN_SELECTOR) === null &&
       !this.#classifier.info(el).skip
     ) {
-      // A plain block (a paragraph): its text is the text the finder read. Its nodes are
-      // only listed when a name matched.
+      // A plain block (a paragraph): its text is the text the finder read, or its whole text.
+      // Its nodes are only listed when a name matched (a list of 2,000 links named no one).
+      if (inBlock) text = el.textContent!;
       this.#startBlock(el, seen);
       const found = this.#options.matcher.match(text);
       if (found.length) {
@@ -269,6 +270,7 @@ export class PageScanner {
       }
       return;
     }
+    if (inBlock) return this.#rescanBlock(el, seen);
     const runs = collectBlocks(el, this.#classifier);
     const byBlock = new Map<Element, TextBlock[]>();
     for (const run of runs) {
