@@ -245,32 +245,31 @@ export class PageScanner {
 
   /** Scans what the finder reported, once per pass (`seen`). */
   #scanFound(node: Text | Element, text: string, seen: Set<Element>): void {
-    let el = node as Element;
-    // A text node stands for its block (a long one the finder split, children by children).
-    const inBlock = node.nodeType === 3; /* TEXT_NODE */
-    if (inBlock) {
-      const info = node.parentElement && this.#classifier.info(node.parentElement);
-      if (!info || info.skip) return;
-      el = info.block;
-    }
+    const el = node as Element;
+    // A text node or an inline element stands for its block (a long one the finder split).
+    const isText = node.nodeType === 3; /* TEXT_NODE */
+    const host = isText ? node.parentElement : el;
+    if (!host) return;
+    const info = this.#classifier.info(host);
+    if (isText && info.skip) return;
+    const block = !isText && isBlockElement(el) ? el : info.block;
     if (
-      !seen.has(el) &&
-      isBlockElement(el) &&
-      el.querySelector(NOT_PLAIN_SELECTOR) === null &&
-      !this.#classifier.info(el).skip
+      !seen.has(block) &&
+      block.querySelector(NOT_PLAIN_SELECTOR) === null &&
+      !this.#classifier.info(block).skip
     ) {
       // A plain block (a paragraph): its text is the text the finder read, or its whole text.
       // Its nodes are only listed when a name matched (a list of 2,000 links named no one).
-      if (inBlock) text = el.textContent!;
-      this.#startBlock(el, seen);
+      if (block !== node) text = block.textContent!;
+      this.#startBlock(block, seen);
       const found = this.#options.matcher.match(text);
       if (found.length) {
-        this.#index.add(plainBlock(el, text), found);
-        this.#index.paint(el);
+        this.#index.add(plainBlock(block, text), found);
+        this.#index.paint(block);
       }
       return;
     }
-    if (inBlock) return this.#rescanBlock(el, seen);
+    if (isText) return this.#rescanBlock(block, seen);
     const runs = collectBlocks(el, this.#classifier);
     const byBlock = new Map<Element, TextBlock[]>();
     for (const run of runs) {
