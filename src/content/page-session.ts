@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatcher, type Matcher } from '../matching/match';
 import type { PreparedMatcher } from '../matching/prepare';
-import { Highlighter, UnpaintedMarks } from '../page/highlighter';
+import { Highlighter, UnpaintedMarks, type MentionMarks } from '../page/highlighter';
 import { PageScanner, type PageMention } from '../page/scanner';
 import type { CardSnapshot, MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
@@ -21,6 +21,9 @@ export interface SessionOptions {
   markEvery: boolean;
 }
 
+/** The card's delays for a hover delay of `ms`. */
+const timings = (ms: number) => ({ fetchDelay: Math.min(150, ms), showDelay: ms, hideDelay: 300 });
+
 /** Longest page text sent along to find which statement the page itself quotes. */
 const CONTEXT_LIMIT = 4000;
 
@@ -29,47 +32,36 @@ const CONTEXT_LIMIT = 4000;
  * Created when the site is on, destroyed (everything removed) when it is switched off.
  */
 export class PageSession {
-  private readonly abort = new AbortController();
-  private readonly highlighter: Highlighter;
-  private readonly matcher: Matcher;
-  private readonly scanner: PageScanner;
+  readonly #abort = new AbortController();
+  readonly #highlighter: Highlighter;
+  readonly #matcher: Matcher;
+  readonly #scanner: PageScanner;
   /** The scan for library-only people, after the bundled one; null when there are none. */
-  private readonly libraryScan: { matcher: Matcher; scanner: PageScanner } | null = null;
-  private readonly card: LazyCard;
-  private reportTimer: number | null = null;
-  private pointer: { x: number; y: number } | null = null;
-  private frame: number | null = null;
-  private lastReported = '';
-  private reporting: Promise<void> = Promise.resolve();
-  private readonly setupMs: number;
+  readonly #libraryScan: { matcher: Matcher; scanner: PageScanner } | null = null;
+  readonly #card: LazyCard;
+  #reportTimer: number | null = null;
+  #pointer: { x: number; y: number } | null = null;
+  #frame: number | null = null;
+  #lastReported = '';
+  #reporting: Promise<void> = Promise.resolve();
+  readonly #setupMs: number;
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    options: SessionOptions,
-  ) {
-    const signal = this.abort.signal;
+  readonly #ctx: ContentScriptContext;
+
+  constructor(ctx: ContentScriptContext, options: SessionOptions) {
+    this.#ctx = ctx;
+    const signal = this.#abort.signal;
     ctx.signal.addEventListener('abort', () => this.destroy(), { signal });
     const started = performance.now();
-    this.matcher = buildMatcher(options.matcher, options.hidden);
-    this.highlighter = new Highlighter(document);
-    this.highlighter.setName(options.highlightName);
-    this.setupMs = performance.now() - started;
-    this.scanner = new PageScanner(document, {
-      matcher: this.matcher,
-      highlighter: this.highlighter,
-      onChange: () => this.scheduleReport(),
-      markEvery: options.markEvery,
-      timers: {
-        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-        clearTimeout: (id) => clearTimeout(id),
-      },
-    });
-    if (options.library) {
-      const matcher = buildMatcher(options.library, options.hidden);
-      const scanner = new PageScanner(document, {
+    this.#matcher = buildMatcher(options.matcher, options.hidden);
+    this.#highlighter = new Highlighter(document);
+    this.#highlighter.setName(options.highlightName);
+    this.#setupMs = performance.now() - started;
+    const scanner = (matcher: Matcher, highlighter: MentionMarks) =>
+      new PageScanner(document, {
         matcher,
-        highlighter: new UnpaintedMarks(),
-        onChange: () => this.scheduleReport(),
+        highlighter,
+        onChange: () => this.#scheduleReport(),
         // Which mentions hover and the shortcut reach follows the same rule as the painted ones.
         markEvery: options.markEvery,
         timers: {
@@ -77,61 +69,60 @@ export class PageSession {
           clearTimeout: (id) => clearTimeout(id),
         },
       });
-      this.libraryScan = { matcher, scanner };
+    this.#scanner = scanner(this.#matcher, this.#highlighter);
+    if (options.library) {
+      const matcher = buildMatcher(options.library, options.hidden);
+      this.#libraryScan = { matcher, scanner: scanner(matcher, new UnpaintedMarks()) };
     }
-    this.card = new LazyCard(
+    this.#card = new LazyCard(
       ctx,
       {
         loadCard: async (entity, pageText) => {
           // The background answers only for people this page was reported to mention.
-          await this.flushReport();
+          await this.#flushReport();
           return sendToBackground('card:get', { entity, pageText });
         },
         openCompare: (articles) => void sendToBackground('compare:open', { articles }),
-        timings: {
-          fetchDelay: Math.min(150, options.hoverDelay),
-          showDelay: options.hoverDelay,
-          hideDelay: 300,
-        },
+        timings: timings(options.hoverDelay),
       },
       signal,
     );
-    document.addEventListener('pointermove', (e) => this.onPointerMove(e), {
+    document.addEventListener('pointermove', (e) => this.#onPointerMove(e), {
       passive: true,
       capture: true,
       signal,
     });
-    document.addEventListener('pointerdown', (e) => this.onPointerDown(e), {
+    document.addEventListener('pointerdown', (e) => this.#onPointerDown(e), {
       capture: true,
       signal,
     });
     // The page may clear CSS.highlights at any time; put ours back.
-    const keepAlive = ctx.setInterval(() => this.highlighter.ensure(), 500);
+    const keepAlive = ctx.setInterval(() => this.#highlighter.ensure(), 500);
     signal.addEventListener('abort', () => clearInterval(keepAlive));
   }
 
   /** Scans for bundled names, then (unpainted) for library-only people. */
   async start(): Promise<void> {
-    await this.scanner.start();
-    if (!this.abort.signal.aborted) await this.libraryScan?.scanner.start();
+    await this.#scanner.start();
+    if (!this.#abort.signal.aborted) await this.#libraryScan?.scanner.start();
   }
 
   setHoverDelay(ms: number): void {
-    this.card.setTimings({ fetchDelay: Math.min(150, ms), showDelay: ms, hideDelay: 300 });
+    this.#card.setTimings(timings(ms));
   }
 
   setHighlightName(name: string): void {
-    this.highlighter.setName(name);
+    this.#highlighter.setName(name);
   }
 
   setMarkEvery(every: boolean): void {
-    this.scanner.setMarkEvery(every);
-    this.libraryScan?.scanner.setMarkEvery(every);
+    this.#scanner.setMarkEvery(every);
+    this.#libraryScan?.scanner.setMarkEvery(every);
   }
 
   counts(): MentionCount[] {
-    const scans = [{ scanner: this.scanner, matcher: this.matcher }];
-    if (this.libraryScan) scans.push(this.libraryScan);
+    const scans = [{ scanner: this.#scanner, matcher: this.#matcher }];
+    if (this.#libraryScan) scans.push(this.#libraryScan);
     return scans.flatMap(({ scanner, matcher }) =>
       scanner.counts().map((c) => ({ ...c, name: matcher.entity(c.entity)?.name ?? c.entity })),
     );
@@ -139,18 +130,18 @@ export class PageSession {
 
   stats(): ScanStats {
     return {
-      ...this.scanner.stats,
-      done: this.scanner.stats.done && (this.libraryScan?.scanner.stats.done ?? true),
-      setupMs: this.setupMs,
-      libraryScanMs: this.libraryScan?.scanner.stats.scanMs ?? 0,
+      ...this.#scanner.stats,
+      done: this.#scanner.stats.done && (this.#libraryScan?.scanner.stats.done ?? true),
+      setupMs: this.#setupMs,
+      libraryScanMs: this.#libraryScan?.scanner.stats.scanMs ?? 0,
     };
   }
 
   /** Scrolls to the next mention (of `entity` or any) and opens its card with focus in it. */
   reveal(entity: string | null): boolean {
-    const m = this.scanner.next(entity) ?? this.libraryScan?.scanner.next(entity) ?? null;
+    const m = this.#scanner.next(entity) ?? this.#libraryScan?.scanner.next(entity) ?? null;
     if (!m) return false;
-    const target = this.target(m);
+    const target = this.#target(m);
     const range = target.range();
     if (range) {
       const rect = range.getBoundingClientRect();
@@ -160,32 +151,32 @@ export class PageSession {
         behavior: reduce ? 'instant' : 'auto',
       });
     }
-    this.card.openNow(target, { focus: true });
+    this.#card.openNow(target, { focus: true });
     return true;
   }
 
   cardSnapshot(expand = false): CardSnapshot | null {
-    return this.card.snapshot(expand);
+    return this.#card.snapshot(expand);
   }
 
   destroy(): void {
-    if (this.abort.signal.aborted) return;
-    this.abort.abort();
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
-    this.scanner.destroy();
-    this.libraryScan?.scanner.destroy();
-    this.highlighter.destroy();
-    this.card.destroy();
+    if (this.#abort.signal.aborted) return;
+    this.#abort.abort();
+    if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+    if (this.#reportTimer !== null) clearTimeout(this.#reportTimer);
+    this.#scanner.destroy();
+    this.#libraryScan?.scanner.destroy();
+    this.#highlighter.destroy();
+    this.#card.destroy();
     void sendToBackground('content:mentions', { counts: [] }).catch(() => {});
   }
 
-  private target(m: PageMention): CardTarget {
+  #target(m: PageMention): CardTarget {
     return {
       entity: m.entity,
       name:
-        this.matcher.entity(m.entity)?.name ??
-        this.libraryScan?.matcher.entity(m.entity)?.name ??
+        this.#matcher.entity(m.entity)?.name ??
+        this.#libraryScan?.matcher.entity(m.entity)?.name ??
         null,
       // Ids are per scanner; entities differ between the bundled and the library scan.
       key: `${m.entity}\u0000${m.id}`,
@@ -204,7 +195,7 @@ export class PageSession {
       // The mark's block and those of the repeats it stands for (quiet marks), bounded.
       context: () => {
         let text = '';
-        for (const block of this.scanner.blocksOf(m)) {
+        for (const block of this.#scanner.blocksOf(m)) {
           if (text.length >= CONTEXT_LIMIT) break;
           text += `${text ? '\n' : ''}${block.textContent ?? ''}`;
         }
@@ -213,48 +204,48 @@ export class PageSession {
     };
   }
 
-  private onPointerMove(e: PointerEvent): void {
+  #onPointerMove(e: PointerEvent): void {
     // Only the reader opens cards: a page's synthetic events are dropped before any work.
     if (!e.isTrusted || e.pointerType === 'touch') return;
-    this.pointer = { x: e.clientX, y: e.clientY };
-    const host = this.card.host;
+    this.#pointer = { x: e.clientX, y: e.clientY };
+    const host = this.#card.host;
     if (host && e.composedPath().includes(host)) return;
     // One hit test per frame, however fast the pointer moves.
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = null;
-      if (!this.pointer) return;
-      const m = this.mentionAt(this.pointer.x, this.pointer.y);
-      this.card.hover(m ? this.target(m) : null);
+    this.#frame ??= requestAnimationFrame(() => {
+      this.#frame = null;
+      if (!this.#pointer) return;
+      const m = this.#mentionAt(this.#pointer.x, this.#pointer.y);
+      this.#card.hover(m ? this.#target(m) : null);
     });
   }
 
-  private onPointerDown(e: PointerEvent): void {
+  #onPointerDown(e: PointerEvent): void {
     if (!e.isTrusted || e.pointerType !== 'touch') return;
-    const m = this.mentionAt(e.clientX, e.clientY);
-    if (m) this.card.openNow(this.target(m), { focus: false });
+    const m = this.#mentionAt(e.clientX, e.clientY);
+    if (m) this.#card.openNow(this.#target(m), { focus: false });
   }
 
-  private mentionAt(x: number, y: number): PageMention | null {
-    return this.scanner.mentionAt(x, y) ?? this.libraryScan?.scanner.mentionAt(x, y) ?? null;
+  #mentionAt(x: number, y: number): PageMention | null {
+    return this.#scanner.mentionAt(x, y) ?? this.#libraryScan?.scanner.mentionAt(x, y) ?? null;
   }
 
-  private scheduleReport(): void {
-    if (this.reportTimer !== null) return;
-    this.reportTimer = this.ctx.setTimeout(() => void this.flushReport(), 300);
+  #scheduleReport(): void {
+    if (this.#reportTimer !== null) return;
+    this.#reportTimer = this.#ctx.setTimeout(() => void this.#flushReport(), 300);
   }
 
   /** Sends the mention counts now if they changed since the last report. */
-  private async flushReport(): Promise<void> {
-    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
-    this.reportTimer = null;
+  async #flushReport(): Promise<void> {
+    if (this.#reportTimer !== null) clearTimeout(this.#reportTimer);
+    this.#reportTimer = null;
     const counts = this.counts();
     const key = JSON.stringify(counts);
-    if (key === this.lastReported) return this.reporting;
-    this.lastReported = key;
-    this.reporting = sendToBackground('content:mentions', { counts }).then(
+    if (key === this.#lastReported) return this.#reporting;
+    this.#lastReported = key;
+    this.#reporting = sendToBackground('content:mentions', { counts }).then(
       () => {},
       () => {},
     );
-    return this.reporting;
+    return this.#reporting;
   }
 }

@@ -57,8 +57,6 @@ class WordChars {
 
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** Whether `text` holds one (`search` ignores the `g` flag's position). */
-const hasInvisible = (text: string) => text.search(INVISIBLE) >= 0;
 
 interface FormInfo {
   entity: MatchEntity;
@@ -98,9 +96,13 @@ interface Bounded {
 /** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
 class Part {
   readonly anchors: RegExp;
-  /** The event's and the namesakes' anchor words: their patterns are built only where one is. */
-  readonly eventAnchors: RegExp | null;
+  /**
+   * The anchor words of the namesakes, of the names, and of each group of the event's forms:
+   * each pattern is built and run only in a block holding one of its own.
+   */
   readonly namesakeAnchors: RegExp | null;
+  readonly nameAnchors: RegExp | null;
+  readonly #events: { anchors: RegExp; source: string; bounded?: Bounded }[];
   #titles: ReadonlyMap<string, string> | undefined;
   /** Text before names looked up as a title: a page repeats "President Putin". */
   readonly #seen = new Map<string, number>();
@@ -114,8 +116,12 @@ class Part {
   ) {
     this.#wordChars = wordChars;
     this.anchors = new RegExp(prepared.anchors, 'g');
-    this.eventAnchors = prepared.eventAnchors ? new RegExp(prepared.eventAnchors) : null;
     this.namesakeAnchors = prepared.namesakeAnchors ? new RegExp(prepared.namesakeAnchors) : null;
+    this.nameAnchors = prepared.nameAnchors ? new RegExp(prepared.nameAnchors) : null;
+    this.#events = prepared.events.map((e) => ({
+      anchors: new RegExp(e.anchors),
+      source: e.pattern,
+    }));
   }
 
   /**
@@ -135,17 +141,24 @@ class Part {
     return found;
   }
 
-  bounded(which: 'names' | 'event' | 'namesakes'): Bounded | null {
+  bounded(which: 'names' | 'namesakes'): Bounded | null {
     let b = this.#built.get(which);
     if (b === undefined) {
       const source = this.prepared[which];
-      b =
-        source === null
-          ? null
-          : { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
-      this.#built.set(which, b);
+      this.#built.set(which, (b = source === null ? null : this.#bound(source)));
     }
     return b;
+  }
+
+  /** The event's groups whose anchor words are in `text`. */
+  events(text: string): Bounded[] {
+    return this.#events
+      .filter((e) => e.anchors.test(text))
+      .map((e) => (e.bounded ??= this.#bound(e.source)));
+  }
+
+  #bound(source: string): Bounded {
+    return { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
   }
 }
 
@@ -251,13 +264,16 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   function scanPart(part: Part, text: string, found: Mention[]): void {
     const { forms, notGiven, notAlone, word } = lookup();
     const titles = part.prepared.titles;
-    const event = part.eventAnchors?.test(text) ? part.bounded('event') : null;
-    const names = new Matches(part.bounded('names'), text, word);
-    const events = new Matches(event, text, word);
+    const names = new Matches(
+      part.nameAnchors?.test(text) ? part.bounded('names') : null,
+      text,
+      word,
+    );
+    const events = part.events(text).map((b) => new Matches(b, text, word));
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
       const name = names.from(from);
-      const ev = events.from(from);
+      const ev = leftmost(events, from);
       if (!name && !ev) return;
       let start = Infinity;
       let titled = false;
@@ -333,32 +349,37 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   return {
     entities: prepared.entities,
     entity: (id) => byId().get(id),
+    // Soft hyphens and zero-width characters inside names: a cleaned copy is searched, and
+    // offsets are mapped back only when something was found in a text that had some.
     match(text) {
-      if (!hasInvisible(text)) return scan(text);
-      // Soft hyphens and zero-width characters inside names: match a cleaned copy, map back.
-      const { clean, map } = withoutInvisibles(text);
-      return scan(clean).map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
+      const clean = text.replace(INVISIBLE, '');
+      const found = scan(clean);
+      if (clean.length === text.length || !found.length) return found;
+      const map = backTo(text);
+      return found.map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
     },
     anchors(text) {
-      if (!hasInvisible(text)) return anchorsIn(text);
-      const { clean, map } = withoutInvisibles(text);
-      return anchorsIn(clean).map(map);
+      const clean = text.replace(INVISIBLE, '');
+      const found = anchorsIn(clean);
+      return clean.length === text.length || !found.length ? found : found.map(backTo(text));
     },
   };
 }
 
 /**
- * `text` without invisible characters, and a map from offsets in it back to `text`. Only the
- * removed positions are kept (a page's text may be megabytes with a handful of them).
+ * Maps offsets in `text` without its invisible characters back to `text`. Only the removed
+ * positions are kept (a page's text may be megabytes with a handful of them). Built only
+ * where a match needs it: a replacement by callback over a whole page took up to 4 ms in a
+ * content script, a plain `replace` a tenth of that.
  */
-function withoutInvisibles(text: string): { clean: string; map: (at: number) => number } {
+function backTo(text: string): (at: number) => number {
   // Where each removed character would sit in the clean text: non-decreasing.
   const at: number[] = [];
-  const clean = text.replace(INVISIBLE, (_c: string, offset: number) => {
+  text.replace(INVISIBLE, (_c: string, offset: number) => {
     at.push(offset - at.length);
     return '';
   });
-  const map = (c: number) => {
+  return (c: number) => {
     // Removed characters before clean offset c: those whose clean position is <= c.
     let lo = 0;
     let hi = at.length;
@@ -369,7 +390,20 @@ function withoutInvisibles(text: string): { clean: string; map: (at: number) => 
     }
     return c + lo;
   };
-  return { clean, map };
+}
+
+/** The first match at or after `from` of any of `streams`, the longest where two start together. */
+function leftmost(streams: Matches[], from: number): RegExpExecArray | null {
+  let best: RegExpExecArray | null = null;
+  for (const s of streams) {
+    const m = s.from(from);
+    if (
+      m &&
+      (!best || m.index < best.index || (m.index === best.index && m[0].length > best[0].length))
+    )
+      best = m;
+  }
+  return best;
 }
 
 function spans(matches: Matches, text: string, word: WordChars): [number, number][] {

@@ -10,6 +10,7 @@ import {
   type Matcher,
 } from '../../../src/matching';
 import { inflect } from '../../../src/matching/inflect';
+import { prepareMatcher } from '../../../src/matching/prepare';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = process.env.COUNTERPOINT_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
@@ -291,5 +292,25 @@ describe('inflection rules', () => {
     ]);
     expect(inflect('Donald Trump Jr.', de)).toEqual(['Donald Trump Jr.']);
     expect(inflect('Fritz', de)).toEqual(['Fritz']);
+  });
+});
+
+describe('the event in groups by anchor word', () => {
+  it('splits the event, and every text a group matches holds that group’s anchor', async () => {
+    const spec = matcherSpecFromDataset(await readReference(path.join(ROOT, 'assets/reference')));
+    const groups = prepareMatcher(spec).parts.flatMap((p) => p.events);
+    // Latin (summit, sommet, Gipfel, cumbre, Singapore) and Cyrillic: no group holds them all.
+    expect(groups.length).toBeGreaterThan(4);
+    const event = spec.entities.find((e) => e.kind === 'event')!;
+    const lower = (f: string) =>
+      f.replace(/(^|[\s-])(\p{Lu})/gu, (_m, s: string, c: string) => s + c.toLowerCase());
+    for (const form of [event.name, ...event.fullNames]) {
+      const matching = (text: string) =>
+        groups.filter((g) => new RegExp(`^(?:${g.pattern})$`).test(text));
+      expect(matching(form), form).not.toHaveLength(0);
+      for (const text of [form, lower(form), form.normalize('NFD')]) {
+        for (const g of matching(text)) expect(new RegExp(g.anchors).test(text), text).toBe(true);
+      }
+    }
   });
 });
