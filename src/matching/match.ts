@@ -248,7 +248,13 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   let byIdMap: Map<string, MatchEntity> | undefined;
   const byId = () => (byIdMap ??= new Map(prepared.entities.map((e) => [e.id, e])));
   let lookups:
-    | { forms: Map<string, FormInfo>; notGiven: Set<string>; notAlone: RegExp; word: WordChars }
+    | {
+        forms: Map<string, FormInfo>;
+        notGiven: Set<string>;
+        notAlone: RegExp;
+        family: RegExp;
+        word: WordChars;
+      }
     | undefined;
   const lookup = () => {
     if (lookups) return lookups;
@@ -261,6 +267,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       forms,
       notGiven: new Set(prepared.notGivenNames),
       notAlone: new RegExp(prepared.notAlone),
+      family: new RegExp(prepared.family),
       word: new WordChars(prepared.wordChars),
     });
   };
@@ -277,7 +284,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
    * to the word before it.
    */
   function scanPart(part: Part, text: string, found: Mention[]): void {
-    const { forms, notGiven, notAlone, word } = lookup();
+    const { forms, notGiven, notAlone, family, word } = lookup();
     const titles = part.prepared.titles;
     const names = new Matches(part.names(text), text, word);
     const events = part.events(text).map((b) => new Matches(b, text, word));
@@ -311,7 +318,8 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         }
         continue;
       }
-      const info = forms.get(keyOf(m.groups?.name ?? m[0]));
+      const key = keyOf(m.groups?.name ?? m[0]);
+      const info = forms.get(key);
       if (!info) continue;
       // Namesakes are looked for only where one of their own words is.
       blocked ??= part.namesakeAnchors?.test(text)
@@ -319,6 +327,14 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         : [];
       if (blocked.some(([s, e]) => s < end && start < e)) continue;
       if (!info.full && !titled && !isSurnameAlone(text, start, end, notGiven, notAlone)) continue;
+      // "the Trumps": a surname's -s form after a determiner is a family, not the person.
+      if (
+        !info.full &&
+        key.endsWith('s') &&
+        forms.get(key.slice(0, -1))?.entity === info.entity &&
+        family.test(text.slice(Math.max(0, start - 12), start))
+      )
+        continue;
       if (skip.has(info.entity.id)) continue;
       found.push({
         entity: info.entity.id,

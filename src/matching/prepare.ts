@@ -5,6 +5,7 @@
  * revision, not on each page.
  */
 import {
+  FAMILY_DETERMINERS,
   NAME_SUFFIXES,
   NOT_GIVEN_NAMES,
   SURNAME_AS_WORD,
@@ -235,6 +236,11 @@ export interface PreparedMatcher {
    * the end of the surname): a suffix ("Trump Jr.") or the word as a noun ("trump cards").
    */
   notAlone: string;
+  /**
+   * What, right before a surname's -s form whose base is a form of the same person, shows a
+   * family rather than the person ("the Trumps"; a RegExp source tried on the text before it).
+   */
+  family: string;
   /** The event's id, when the dataset has one. */
   event: string | null;
   /** Each name form's lookup key (`keyOf`), with its entity and how it counts. */
@@ -315,6 +321,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
     wordChars: WORD_CHARS,
     notGivenNames: NOT_GIVEN_NAMES,
     notAlone: `^(?:,?\\s*(?:${oneOfWords(NAME_SUFFIXES)})|\\s+(?:${oneOfWords(SURNAME_AS_WORD)}))\\b`,
+    family: `(?:^|\\W)(?:${FAMILY_DETERMINERS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\s+$`,
     // Names and kinds only: the forms are in `forms` and the patterns (a page needs no more).
     entities: spec.entities.map(({ id, kind, name }) => ({
       id,

@@ -118,6 +118,14 @@ export const NOT_GIVEN_NAMES = [
 /** What after a surname shows another person ("Trump Jr.") or no person ("trump cards"). */
 export const NAME_SUFFIXES = ['Jr', 'Sr'] as const;
 export const SURNAME_AS_WORD = ['card', 'cards'] as const;
+/**
+ * Words before a surname's -s form that make it a family, not the person: "the Trumps",
+ * "both Trumps" (where German's genitive "Trumps Brief" is him). Either case of the first letter.
+ */
+// prettier-ignore
+export const FAMILY_DETERMINERS = [
+  'the', 'both', 'all', 'other', 'two', 'three', 'these', 'those', 'young', 'elder', 'younger',
+] as const;
 
 /** Abbreviations whose full stop does not end a sentence ("Mr.", "Jan.", "U.S."). */
 // prettier-ignore

@@ -152,6 +152,19 @@ describe('German', () => {
       'emmanuel-macron:Macrons',
     ]);
     expect(found('Melania Trumps Kleid, Ivanka Trumps Firma.')).toEqual([]);
+    // An English plural is the family, not the person; the genitive after a preposition is him.
+    for (const family of [
+      'The Trumps were there.',
+      'We met the Trumps at dinner.',
+      'the Trumps’ lawyers said',
+      'Ivanka and the other Trumps',
+      'both Macrons, and the Putins',
+    ])
+      expect(found(family), family).toEqual([]);
+    expect(found('Er verwies auf Trumps Brief; the Trump administration.')).toEqual([
+      'donald-trump:Trumps',
+      'donald-trump:Trump',
+    ]);
     // The summit's genitive, and no "Singapurs" made of an indeclinable word.
     expect(found('Die Absage des Singapur-Gipfels kam am Donnerstag.')).toEqual([
       'singapore-summit-2018:Singapur-Gipfels',
