@@ -87,19 +87,17 @@ const isBlock = (node: Node | undefined): boolean =>
  * reading a group's text and mapping offsets in it to nodes. Call `next` until `done`.
  */
 export class CandidateFinder {
-  private readonly stack: Group[];
-  private readonly limit: number;
-  private readonly generation: () => number;
+  readonly #stack: Group[];
+  readonly #limit: number;
+  readonly #generation: () => number;
+  readonly #anchors: (text: string) => number[];
   done = false;
 
-  constructor(
-    root: Node,
-    private readonly anchors: (text: string) => number[],
-    options: FinderOptions = {},
-  ) {
-    this.limit = options.limit ?? 256 * 1024;
-    this.generation = options.generation ?? (() => NaN);
-    this.stack = [{ parent: null, nodes: [root], depth: 0 }];
+  constructor(root: Node, anchors: (text: string) => number[], options: FinderOptions = {}) {
+    this.#anchors = anchors;
+    this.#limit = options.limit ?? 256 * 1024;
+    this.#generation = options.generation ?? (() => NaN);
+    this.#stack = [{ parent: null, nodes: [root], depth: 0 }];
   }
 
   /**
@@ -107,17 +105,17 @@ export class CandidateFinder {
    * `shouldStop()` or the end: text nodes, or elements of at most about `limit` characters.
    */
   next(onNode: (node: Text | Element, text: string) => void, shouldStop: () => boolean): void {
-    while (this.stack.length) {
-      const group = this.stack.pop()!;
-      this.read(group, onNode);
+    while (this.#stack.length) {
+      const group = this.#stack.pop()!;
+      this.#read(group, onNode);
       if (shouldStop()) break;
     }
-    this.done = this.stack.length === 0;
+    this.done = this.#stack.length === 0;
   }
 
-  private read(group: Group, onNode: (node: Text | Element, text: string) => void): void {
+  #read(group: Group, onNode: (node: Text | Element, text: string) => void): void {
     if (group.cursor) {
-      const listed = this.list(group);
+      const listed = this.#list(group);
       if (!listed) return;
       group = listed;
     }
@@ -127,10 +125,10 @@ export class CandidateFinder {
     // The root is always split unread: `body` often holds big inline scripts besides the text.
     const root = group.parent === null && group.depth === 0 && lone?.nodeType === ELEMENT_NODE;
     if (lone && !texts && group.depth < MAX_DEPTH && (root || isContainer(lone))) {
-      this.split(lone, group.depth + 1, group.restarted);
+      this.#split(lone, group.depth + 1, group.restarted);
       return;
     }
-    if (!texts || group.generation !== this.generation()) {
+    if (!texts || group.generation !== this.#generation()) {
       // Unread, or the page changed since: nodes it moved away are read where they are now.
       nodes = group.parent
         ? nodes.filter((n) => n.parentNode === group.parent)
@@ -140,15 +138,15 @@ export class CandidateFinder {
     let total = 0;
     for (const t of texts) total += t.length;
     if (total === 0) return;
-    if (total > this.limit && group.depth < MAX_DEPTH) {
+    if (total > this.#limit && group.depth < MAX_DEPTH) {
       const only = nodes.length === 1 ? nodes[0]! : null;
       if (only?.nodeType === ELEMENT_NODE && only.firstChild) {
-        this.split(only, group.depth + 1, group.restarted);
+        this.#split(only, group.depth + 1, group.restarted);
         return;
       }
-      if (!only && this.halve(group, nodes, texts)) return;
+      if (!only && this.#halve(group, nodes, texts)) return;
     }
-    const offsets = this.anchors(texts.join(''));
+    const offsets = this.#anchors(texts.join(''));
     if (!offsets.length) return;
     locate(nodes, texts, offsets, (node, text, within) => {
       // A big element is not handed over whole: the text nodes holding the anchors are, so
@@ -162,22 +160,27 @@ export class CandidateFinder {
   }
 
   /** Queues an element's children, to be listed RUN or so at a time, unread. */
-  private split(el: Node, depth: number, restarted?: boolean): void {
+  #split(el: Node, depth: number, restarted?: boolean): void {
     const cursor = el.firstChild ?? undefined;
-    if (cursor) this.stack.push({ parent: el, nodes: [], depth, cursor, restarted });
+    if (cursor) this.#stack.push({ parent: el, nodes: [], depth, cursor, restarted });
   }
 
   /**
    * Lists the next run of a cursor's siblings (about RUN, ending where no anchor word can
    * continue across: next to a block element or a space) and queues the rest.
    */
-  private list(group: Group): Group | null {
+  #list(group: Group): Group | null {
     const parent = group.parent!;
     const start = group.cursor!;
     if (start.parentNode !== parent) {
       // The page moved the next child away: read the parent again, once.
       if (!group.restarted && parent.isConnected) {
-        this.stack.push({ parent: null, nodes: [parent], depth: group.depth - 1, restarted: true });
+        this.#stack.push({
+          parent: null,
+          nodes: [parent],
+          depth: group.depth - 1,
+          restarted: true,
+        });
       }
       return null;
     }
@@ -187,12 +190,12 @@ export class CandidateFinder {
       nodes.push(c);
       c = c.nextSibling;
     }
-    if (c) this.stack.push({ ...group, cursor: c });
+    if (c) this.#stack.push({ ...group, cursor: c });
     return { parent, nodes, depth: group.depth, restarted: group.restarted };
   }
 
   /** Queues a run that is over the limit as two halves, texts kept; false if it cannot be cut. */
-  private halve(group: Group, nodes: Node[], texts: string[]): boolean {
+  #halve(group: Group, nodes: Node[], texts: string[]): boolean {
     const mid = nodes.length >> 1;
     const ok = (j: number) => j > 0 && breakable(nodes[j - 1]!, nodes[j]!, texts[j - 1], texts[j]);
     let cut = -1;
@@ -201,7 +204,7 @@ export class CandidateFinder {
       else if (mid + d < nodes.length && ok(mid + d)) cut = mid + d;
     }
     if (cut <= 0) return false;
-    const generation = this.generation();
+    const generation = this.#generation();
     const half = (a: number, b: number): Group => ({
       parent: group.parent,
       nodes: nodes.slice(a, b),
@@ -209,7 +212,7 @@ export class CandidateFinder {
       depth: group.depth,
       generation,
     });
-    this.stack.push(half(cut, nodes.length), half(0, cut));
+    this.#stack.push(half(cut, nodes.length), half(0, cut));
     return true;
   }
 }

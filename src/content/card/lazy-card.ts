@@ -15,64 +15,68 @@ const CARD_MODULE = `/${PACKAGED.cardModule}` as const;
  * script on every page is only the scanner. Calls made while it loads are replayed.
  */
 export class LazyCard {
-  private card: CardController | null = null;
-  private loading: Promise<CardController | null> | null = null;
-  private lastHover: CardTarget | null = null;
-  private destroyed = false;
+  #card: CardController | null = null;
+  #loading: Promise<CardController | null> | null = null;
+  #lastHover: CardTarget | null = null;
+  #destroyed = false;
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly options: CardControllerOptions,
-    private readonly signal: AbortSignal,
-  ) {}
+  readonly #ctx: ContentScriptContext;
+  readonly #options: CardControllerOptions;
+  readonly #signal: AbortSignal;
+
+  constructor(ctx: ContentScriptContext, options: CardControllerOptions, signal: AbortSignal) {
+    this.#ctx = ctx;
+    this.#options = options;
+    this.#signal = signal;
+  }
 
   hover(target: CardTarget | null): void {
-    if (this.card) return this.card.hover(target);
-    this.lastHover = target;
-    if (target) void this.load().then((card) => card?.hover(this.lastHover));
+    if (this.#card) return this.#card.hover(target);
+    this.#lastHover = target;
+    if (target) void this.#load().then((card) => card?.hover(this.#lastHover));
   }
 
   openNow(target: CardTarget, how: { focus: boolean }): void {
-    void this.load().then((card) => card?.openNow(target, how));
+    void this.#load().then((card) => card?.openNow(target, how));
   }
 
   setTimings(timings: HoverTimings): void {
-    this.options.timings = timings;
-    this.card?.setTimings(timings);
+    this.#options.timings = timings;
+    this.#card?.setTimings(timings);
   }
 
   /** Our shadow-root host, once the card has been shown. */
   get host(): HTMLElement | null {
-    return this.card?.host ?? null;
+    return this.#card?.host ?? null;
   }
 
   /** The open card's content, for our own extension pages (null while none is open). */
   snapshot(expand = false): CardSnapshot | null {
-    return this.card?.snapshot(expand) ?? null;
+    return this.#card?.snapshot(expand) ?? null;
   }
 
   destroy(): void {
-    this.destroyed = true;
-    this.card?.destroy();
+    this.#destroyed = true;
+    this.#card?.destroy();
   }
 
-  private load(): Promise<CardController | null> {
-    this.loading ??= (
+  #load(): Promise<CardController | null> {
+    this.#loading ??= (
       import(/* @vite-ignore */ browser.runtime.getURL(CARD_MODULE)) as Promise<{
         createCard: typeof createCard;
       }>
     ).then(
       (module) => {
-        if (this.destroyed || this.ctx.isInvalid) return null;
-        this.card = module.createCard(this.ctx, this.options, this.signal);
-        return this.card;
+        if (this.#destroyed || this.#ctx.isInvalid) return null;
+        this.#card = module.createCard(this.#ctx, this.#options, this.#signal);
+        return this.#card;
       },
       (error: unknown) => {
         console.warn('[Counterpoint] the card could not be loaded', error);
-        this.loading = null; // try again on the next hover
+        this.#loading = null; // try again on the next hover
         return null;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 }
