@@ -166,6 +166,15 @@ describeInBrowsers('pages in other languages', { ready: markEveryMention }, (s) 
     await page.close();
   });
 
+  it.skipIf(s.skip)('an English page: "the Trumps" is the family, not Donald Trump', async () => {
+    const { page, url } = await open('article-family.html?t=lang-family', 2);
+    const texts = await highlightedTexts(page);
+    expect(texts).toEqual(expect.arrayContaining(['former president Donald Trump', 'Trump']));
+    expect(texts.join('|')).not.toMatch(/Trumps/);
+    expect(await onThisPage(s.eb, url)).toEqual(['Donald Trump 2']);
+    await page.close();
+  });
+
   it.skipIf(s.skip)('the keyboard cursor walks a Russian page’s mentions in order', async () => {
     const { page, url } = await open('article-ru.html?t=lang-keys', 9);
     const probe = await s.eb.openExtensionPage('popup.html');

@@ -65,6 +65,10 @@ describe('English', () => {
       'donald-trump:Former President Donald Trump',
       'donald-trump:former U.S. President Donald Trump',
     ]);
+    // Many outlets write the title in lower case.
+    expect(found('said former president Donald Trump on Monday')).toEqual([
+      'donald-trump:former president Donald Trump',
+    ]);
   });
 });
 
