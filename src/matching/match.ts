@@ -383,7 +383,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       if (text.search(INVISIBLE) < 0) return scan(text);
       const clean = text.replace(INVISIBLE, '');
       const found = scan(clean);
-      if (clean.length === text.length || !found.length) return found;
+      if (!found.length) return found;
       const map = backTo(text);
       return found.map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
     },

@@ -194,7 +194,7 @@ export interface PreparedPart {
    * Singapore"), same boundaries, in groups by anchor word: a group's pattern is compiled and
    * run only in a block holding its anchor (`anchors`, a RegExp source), and every text its
    * pattern matches holds that anchor. A page that says "Singapore" compiles the few forms
-   * anchored there, not the whole event (6.5 KB in five languages, ~2 ms on each such page).
+   * anchored there, not the whole event (6.5 KB in four languages, ~2 ms on each such page).
    */
   events: { anchors: string; pattern: string }[];
   /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
@@ -467,8 +467,10 @@ function eventGroups(eventForms: string[], people: string[]): PreparedPart['even
       (x, a) => (x === null || count.get(a)! > count.get(x)! ? a : x),
       null,
     );
-    const key = best === null ? '' : best;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const key = best ?? '';
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   });
   return [...groups].map(([a, forms]) => ({
     anchors: (a ? [a] : anchors).map((x) => wordPattern(x, false)).join('|'),
