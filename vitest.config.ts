@@ -44,7 +44,8 @@ export default defineConfig(async () => {
             environment: 'node',
             fileParallelism: false,
             testTimeout: 60_000,
-            hookTimeout: 90_000,
+            // Room for a browser start tried twice (see launchBrowser) and the suite's setup.
+            hookTimeout: 180_000,
           },
         },
       ],

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   hoverUntilCard,
   launchWithExtension,
+  LAUNCHING_TEST_TIMEOUT,
   ROOT,
   sendToTabFrom,
   tabIdOf,
@@ -73,22 +74,26 @@ describeInBrowsers('hover card', {}, (s) => {
     },
   );
 
-  it.skipIf(s.skip)('follows a dark colour scheme', async () => {
-    // A browser launched dark, so both browsers check it (see openDarkPage).
-    const dark = await launchWithExtension(name, { colorScheme: 'dark' });
-    try {
-      const page = await openDarkPage(
-        dark,
-        s.server.url('summit.html?t=card3'),
-        { width: 1100, height: 800 },
-        5,
-      );
-      const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
-      expect(card?.background).toBe('rgb(28, 32, 38)');
-      await settleForScreenshot(page);
-      await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
-    } finally {
-      await dark.close();
-    }
-  });
+  it.skipIf(s.skip)(
+    'follows a dark colour scheme',
+    async () => {
+      // A browser launched dark, so both browsers check it (see openDarkPage).
+      const dark = await launchWithExtension(name, { colorScheme: 'dark' });
+      try {
+        const page = await openDarkPage(
+          dark,
+          s.server.url('summit.html?t=card3'),
+          { width: 1100, height: 800 },
+          5,
+        );
+        const card = await hoverUntilCard(dark, page, '#putin', 'Putin', 5_000);
+        expect(card?.background).toBe('rgb(28, 32, 38)');
+        await settleForScreenshot(page);
+        await page.screenshot({ path: path.join(ARTIFACTS, `card-dark-${name}.png`) });
+      } finally {
+        await dark.close();
+      }
+    },
+    LAUNCHING_TEST_TIMEOUT,
+  );
 });

@@ -9,6 +9,7 @@ import {
   CORPUS,
   hoverUntilCard,
   launchWithExtension,
+  LAUNCHING_TEST_TIMEOUT,
   ROOT,
   waitForCard,
   type ExtensionBrowser,
@@ -149,7 +150,7 @@ describeInBrowsers(
           await dark.close();
         }
       },
-      90_000,
+      LAUNCHING_TEST_TIMEOUT,
     );
   },
 );

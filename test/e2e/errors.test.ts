@@ -21,6 +21,7 @@ import {
   browsersToTest,
   buildDir,
   launchWithExtension,
+  LAUNCHING_TEST_TIMEOUT,
   ROOT,
   serveFixtures,
   tabIdOf,
@@ -109,53 +110,61 @@ describe.each(browsersToTest())('errors from the background in $name', ({ name, 
     await server?.close();
   });
 
-  it.skipIf(skip)('a card and a statement whose data fails say so', async () => {
-    const eb = await launch(loseOneText);
-    const { page, popup } = await pageAndPopup(eb, 'summit.html?t=errors-card');
+  it.skipIf(skip)(
+    'a card and a statement whose data fails say so',
+    async () => {
+      const eb = await launch(loseOneText);
+      const { page, popup } = await pageAndPopup(eb, 'summit.html?t=errors-card');
 
-    // The card: the pointer rests on a marked name.
-    const { x, y } = await wordCenter(page, '#putin', 'Putin');
-    await page.bringToFront();
-    await page.mouse.move(x - 3, y);
-    await page.mouse.move(x, y);
-    const card = await waitForCard(
-      eb,
-      page,
-      (c) => c?.text.includes(say('cardLoadFailed')) ?? false,
-    );
-    expect(card?.label).toBe('Vladimir Putin');
-    expect(card?.text).not.toContain(say('nothingAboutThis'));
-    expect(card?.versions).toBe(false);
+      // The card: the pointer rests on a marked name.
+      const { x, y } = await wordCenter(page, '#putin', 'Putin');
+      await page.bringToFront();
+      await page.mouse.move(x - 3, y);
+      await page.mouse.move(x, y);
+      const card = await waitForCard(
+        eb,
+        page,
+        (c) => c?.text.includes(say('cardLoadFailed')) ?? false,
+      );
+      expect(card?.label).toBe('Vladimir Putin');
+      expect(card?.text).not.toContain(say('nothingAboutThis'));
+      expect(card?.versions).toBe(false);
 
-    // The statement view: the (intact) search index finds it, opening it fails.
-    await popup.bringToFront();
-    await typeQuery(popup, 'nucelar showdown');
-    await popup.waitForSelector('[role="option"][data-kind="statement"]', { timeout: 10_000 });
-    await popup.click('[role="option"][data-kind="statement"]');
-    const failed = await popup.waitForSelector('[data-testid="statement-failed"]', {
-      timeout: 10_000,
-    });
-    expect(await failed!.evaluate((el) => el.textContent)).toBe(say('statementLoadFailed'));
-    const detail = await popup.$eval('[data-testid="statement-detail"]', (el) => el.textContent);
-    expect(detail).not.toContain(say('statementGone'));
-  });
+      // The statement view: the (intact) search index finds it, opening it fails.
+      await popup.bringToFront();
+      await typeQuery(popup, 'nucelar showdown');
+      await popup.waitForSelector('[role="option"][data-kind="statement"]', { timeout: 10_000 });
+      await popup.click('[role="option"][data-kind="statement"]');
+      const failed = await popup.waitForSelector('[data-testid="statement-failed"]', {
+        timeout: 10_000,
+      });
+      expect(await failed!.evaluate((el) => el.textContent)).toBe(say('statementLoadFailed'));
+      const detail = await popup.$eval('[data-testid="statement-detail"]', (el) => el.textContent);
+      expect(detail).not.toContain(say('statementGone'));
+    },
+    LAUNCHING_TEST_TIMEOUT,
+  );
 
-  it.skipIf(skip)('a search that fails says so, and the popup stays usable', async () => {
-    const eb = await launch(truncateSearchIndex);
-    const { popup } = await pageAndPopup(eb, 'summit.html?t=errors-search');
-    await popup.bringToFront();
-    await typeQuery(popup, 'Putin');
-    const alert = await popup.waitForSelector('.search [role="alert"]', { timeout: 10_000 });
-    expect(await alert!.evaluate((el) => el.textContent)).toBe(say('searchUnavailable'));
-    expect(await popup.$$('[role="option"]')).toEqual([]);
-    // The rest of the popup still answers: the page's people come from its content script.
-    await popup.waitForSelector('[data-testid="page-host"]', { timeout: 10_000 });
-    await typeQuery(popup, 'Kim');
-    await popup.waitForFunction(
-      () =>
-        (document.querySelector('[data-testid="search"]') as HTMLInputElement).value === 'Kim' &&
-        document.querySelector('.search [role="alert"]') !== null,
-      { timeout: 10_000 },
-    );
-  });
+  it.skipIf(skip)(
+    'a search that fails says so, and the popup stays usable',
+    async () => {
+      const eb = await launch(truncateSearchIndex);
+      const { popup } = await pageAndPopup(eb, 'summit.html?t=errors-search');
+      await popup.bringToFront();
+      await typeQuery(popup, 'Putin');
+      const alert = await popup.waitForSelector('.search [role="alert"]', { timeout: 10_000 });
+      expect(await alert!.evaluate((el) => el.textContent)).toBe(say('searchUnavailable'));
+      expect(await popup.$$('[role="option"]')).toEqual([]);
+      // The rest of the popup still answers: the page's people come from its content script.
+      await popup.waitForSelector('[data-testid="page-host"]', { timeout: 10_000 });
+      await typeQuery(popup, 'Kim');
+      await popup.waitForFunction(
+        () =>
+          (document.querySelector('[data-testid="search"]') as HTMLInputElement).value === 'Kim' &&
+          document.querySelector('.search [role="alert"]') !== null,
+        { timeout: 10_000 },
+      );
+    },
+    LAUNCHING_TEST_TIMEOUT,
+  );
 });

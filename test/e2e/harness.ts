@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import type { CardSnapshot } from '../../src/shared/protocol';
 import { HIGHLIGHT_NAME } from '../../src/page/highlighter';
 
@@ -123,6 +123,25 @@ export async function startTrap(): Promise<Trap> {
   };
 }
 
+/** How long one start of a browser may take before it is tried again. */
+const LAUNCH_TIMEOUT = 60_000;
+
+/** The timeout of a test that starts its own browser: room for two starts and the test. */
+export const LAUNCHING_TEST_TIMEOUT = 3 * LAUNCH_TIMEOUT;
+
+/**
+ * `puppeteer.launch`, tried twice. On a loaded CI host Firefox once took over puppeteer's default
+ * 30 s to print its endpoint; a second start with a fresh profile is what a person would do.
+ */
+async function launchBrowser(options: LaunchOptions): Promise<Browser> {
+  try {
+    return await puppeteer.launch({ timeout: LAUNCH_TIMEOUT, ...options });
+  } catch (error) {
+    console.warn(`browser start failed, starting it again: ${String(error)}`);
+    return puppeteer.launch({ timeout: LAUNCH_TIMEOUT, ...options });
+  }
+}
+
 /** Launches a browser with the built extension installed (optionally behind a `Trap`). */
 export async function launchWithExtension(
   name: BrowserName,
@@ -140,7 +159,7 @@ export async function launchWithExtension(
   const dark = options.colorScheme === 'dark';
   const build = options.build ?? buildDir(name);
   if (name === 'chromium') {
-    const browser = await puppeteer.launch({
+    const browser = await launchBrowser({
       executablePath: executablePath(name),
       headless,
       pipe: true,
@@ -167,7 +186,7 @@ export async function launchWithExtension(
       close: () => browser.close(),
     };
   }
-  const browser = await puppeteer.launch({
+  const browser = await launchBrowser({
     browser: 'firefox',
     executablePath: executablePath(name),
     headless,
