@@ -157,6 +157,59 @@ describe('candidate finder', () => {
     expect([...blocks].map((b) => b.textContent)).toEqual(['Macron']);
   });
 
+  it('finds a name cut across siblings, empty ones and comments, as one string read would', () => {
+    // The oracle: the siblings' texts joined into one string, each anchor mapped back to the
+    // node it starts in, whatever the group sizes, empty siblings and comments in between.
+    const sentences = [
+      'Vladimir Putin met Kim Jong-un; Macron and Trump spoke of the Singapore summit.',
+      'Путина и Трампа ждали в Сингапуре; Kosachev, Dzhabarov und Klinzewitsch sagten nichts.',
+      'Pu\u00ADtin and Kre\u00ADmlin, Poutine à Paris, le sommet de Singapour, Sluzki.',
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const wrap = ['<b>#</b>', '<i>#</i>', '#', '#<!-- Trump -->', '<span></span>#', '<a>#</a>'];
+    let checked = 0;
+    for (let round = 0; round < 300; round++) {
+      const text = sentences[round % sentences.length]!;
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length;) {
+        const n = 1 + random(round % 2 ? 4 : 12);
+        pieces.push(text.slice(at, at + n));
+        at += n;
+      }
+      const html = pieces.map((p) => wrap[random(wrap.length)]!.replace('#', p)).join('');
+      const root = body(html);
+      const nodes = [...root.childNodes];
+      const texts = nodes.map((n) => (n.nodeType === 8 ? '' : (n.textContent ?? '')));
+      // The oracle: anchors in the joined text, mapped to the nodes that hold them.
+      const expected = new Set<Node>();
+      let pos = 0;
+      const offsets = matcher.anchors(texts.join(''));
+      nodes.forEach((n, k) => {
+        const end = pos + texts[k]!.length;
+        if (offsets.some((o) => o >= pos && o < end)) expected.add(n);
+        pos = end;
+      });
+      const reported = new Set<Node>();
+      const finder = new CandidateFinder(root, (t) => matcher.anchors(t));
+      while (!finder.done) {
+        finder.next(
+          (n) => reported.add(n.nodeType === 3 && n.parentNode !== root ? n.parentNode! : n),
+          () => false,
+        );
+      }
+      expect(
+        [...reported].map((n) => n.textContent),
+        html,
+      ).toEqual([...expected].map((n) => n.textContent));
+      checked += expected.size;
+    }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
   const pages = [
     ...readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.html'))
