@@ -165,6 +165,15 @@ describe('German', () => {
       'both Macrons, and the Putins',
     ])
       expect(found(family), family).toEqual([]);
+    // The German plural is the family too: namesakes in the data, as page text writes them.
+    for (const family of [
+      'Die Trumps sind abgereist.',
+      'Er traf die Trumps in New York, mit den Trumps und beiden Trumps.',
+    ])
+      expect(found(family), family).toEqual([]);
+    expect(found('Trumps Sprecherin sagte, die Trumps seien abgereist.')).toEqual([
+      'donald-trump:Trumps',
+    ]);
     expect(found('Er verwies auf Trumps Brief; the Trump administration.')).toEqual([
       'donald-trump:Trumps',
       'donald-trump:Trump',
