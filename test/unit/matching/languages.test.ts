@@ -169,6 +169,7 @@ describe('German', () => {
     for (const family of [
       'Die Trumps sind abgereist.',
       'Er traf die Trumps in New York, mit den Trumps und beiden Trumps.',
+      'Alle Trumps kamen. Beiden Trumps gefiel es.',
     ])
       expect(found(family), family).toEqual([]);
     expect(found('Trumps Sprecherin sagte, die Trumps seien abgereist.')).toEqual([
