@@ -57,8 +57,6 @@ class WordChars {
 
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** The same characters, for a test of one. */
-const HIDDEN = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
 
 interface FormInfo {
   entity: MatchEntity;
@@ -276,9 +274,15 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   const skip = new Set(hidden);
   const eventId = prepared.event;
   let parts: Part[] | undefined;
-  let anyAnchor: RegExp | undefined;
+  let anyAnchorRe: RegExp | undefined;
   const allParts = () =>
     (parts ??= prepared.parts.filter((p) => p.anchors).map((p) => new Part(p, prepared.wordChars)));
+  /** Every part's anchor words, and the invisible characters as the one capture group. */
+  const anyAnchor = () =>
+    (anyAnchorRe ??= new RegExp(
+      [...prepared.parts.map((p) => p.anchors), `(${INVISIBLE.source})`].filter(Boolean).join('|'),
+      'g',
+    ));
 
   /**
    * The part's mentions in `text`, as one pattern of (event | title? name) would find them:
@@ -394,14 +398,11 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
     // with an invisible character is searched again, cleaned.
     anchors(text) {
-      const re = (anyAnchor ??= new RegExp(
-        [...prepared.parts.map((p) => p.anchors).filter(Boolean), INVISIBLE.source].join('|'),
-        'g',
-      ));
+      const re = anyAnchor();
       const found: number[] = [];
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (HIDDEN.includes(m[0])) {
+        if (m[1] !== undefined) {
           const clean = text.replace(INVISIBLE, '');
           const again = anchorsIn(clean);
           return again.length ? again.map(backTo(text)) : again;
