@@ -172,6 +172,19 @@ describe('German', () => {
       'Alle Trumps kamen. Beiden Trumps gefiel es.',
     ])
       expect(found(family), family).toEqual([]);
+    // French and Spanish write the family without -s, after the article: namesakes as well.
+    for (const family of [
+      'Les Trump sont arrivés ; la fortune des Trump.',
+      'Selon les Trump, rien ne change aux Trump.',
+      'Los Trump llegaron a Singapur.',
+    ])
+      expect(found(family), family).toEqual([]);
+    expect(found('Selon les Trump, le président Trump a parlé.')).toEqual([
+      'donald-trump:président Trump',
+    ]);
+    expect(found('Los Trump callaron; el presidente Trump habló.')).toEqual([
+      'donald-trump:presidente Trump',
+    ]);
     expect(found('Trumps Sprecherin sagte, die Trumps seien abgereist.')).toEqual([
       'donald-trump:Trumps',
     ]);
