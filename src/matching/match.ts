@@ -272,6 +272,16 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     });
   };
   const skip = new Set(hidden);
+  /** Keys of names as written: a page repeats the same few ("Путина" a thousand times). */
+  const keys = new Map<string, string>();
+  const keyFor = (written: string) => {
+    let key = keys.get(written);
+    if (key === undefined) {
+      if (keys.size >= 4096) keys.clear();
+      keys.set(written, (key = keyOf(written)));
+    }
+    return key;
+  };
   const eventId = prepared.event;
   let parts: Part[] | undefined;
   let passes: RegExp[] | undefined;
@@ -329,7 +339,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         }
         continue;
       }
-      const key = keyOf(m.groups?.name ?? m[0]);
+      const key = keyFor(m.groups?.name ?? m[0]);
       const info = forms.get(key);
       if (!info) continue;
       // Namesakes are looked for only where one of their own words is.
