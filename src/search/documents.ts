@@ -164,17 +164,18 @@ export function documentsOf(dataset: Dataset): SearchDoc[] {
 
 /**
  * Makes a dataset's search records kind by kind, and statements a slice at a time, so a
- * library's first build makes them in its slices. Statements of one article by one speaker
- * share one detail string, made once (and then read once by the index, which knows it).
+ * library's first build makes them in its slices. Statements with the same speaker, outlet
+ * and date share one detail string and one parts array, made once (and then read once by
+ * the index, which knows them).
  */
 export class DocumentMaker {
   private readonly peopleById: Map<string, Person>;
   private readonly outletsById: Map<string, Outlet>;
   private readonly articlesById: Map<string, Article>;
-  /** Article id → speaker id ('' for none) → the detail its statements show, and its parts. */
+  /** Outlet and date → speaker id ('' for none) → the detail its statements show, and its parts. */
   private readonly details = new Map<string, Map<string, Detail>>();
-  /** Article id → its outlet's name and its date, strings shared by its speakers' details. */
-  private readonly articleParts = new Map<string, { outlet?: string; date?: string }>();
+  /** Article id → the details of its outlet and date. */
+  private readonly byArticle = new Map<string, Map<string, Detail>>();
   private lastArticle: string | null = null;
   private lastDetails: Map<string, Detail> | undefined;
 
@@ -240,31 +241,42 @@ export class DocumentMaker {
     }));
   }
 
-  /** What `statementShown` gives as detail, once per article and speaker. */
+  /** What `statementShown` gives as detail, once per speaker, outlet and date. */
   private statementDetail(s: Statement): Detail {
     // Statements come article by article: the last article's map is usually the one.
-    let bySpeaker = s.article === this.lastArticle ? this.lastDetails : this.details.get(s.article);
-    if (!bySpeaker) this.details.set(s.article, (bySpeaker = new Map()));
+    let bySpeaker =
+      s.article === this.lastArticle ? this.lastDetails : this.byArticle.get(s.article);
+    if (!bySpeaker) bySpeaker = this.detailsOf(s.article);
     this.lastArticle = s.article;
     this.lastDetails = bySpeaker;
     const speakerId = s.speaker ?? '';
     let detail = bySpeaker.get(speakerId);
     if (detail === undefined) {
-      let shared = this.articleParts.get(s.article);
-      if (!shared) {
-        const article = this.articlesById.get(s.article);
-        shared = {
-          outlet: article ? this.outletsById.get(article.outlet)?.name : undefined,
-          date: article?.published?.slice(0, 10),
-        };
-        this.articleParts.set(s.article, shared);
-      }
+      const { outlet, date } = this.articleFacts(s.article);
       const speaker = s.speaker ? this.peopleById.get(s.speaker)?.name : undefined;
-      const parts = statementDetailParts(speaker, shared.outlet, shared.date);
+      const parts = statementDetailParts(speaker, outlet, date);
       detail = { detail: statementDetailOf(parts), parts };
       bySpeaker.set(speakerId, detail);
     }
     return detail;
+  }
+
+  /** The details shared by every article of this one's outlet and date. */
+  private detailsOf(articleId: string): Map<string, Detail> {
+    const { outlet, date } = this.articleFacts(articleId);
+    const key = `${outlet ?? ''}\u0000${date ?? ''}`;
+    let details = this.details.get(key);
+    if (!details) this.details.set(key, (details = new Map()));
+    this.byArticle.set(articleId, details);
+    return details;
+  }
+
+  private articleFacts(articleId: string): { outlet?: string; date?: string } {
+    const article = this.articlesById.get(articleId);
+    return {
+      outlet: article ? this.outletsById.get(article.outlet)?.name : undefined,
+      date: article?.published?.slice(0, 10),
+    };
   }
 }
 

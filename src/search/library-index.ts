@@ -138,6 +138,12 @@ function groupByArticle(dataset: Dataset, bundled: BundledIds): Map<string, stri
   for (const a of dataset.articles) {
     if (!bundledArticles?.has(a.id)) groups.set(a.id, []);
   }
-  for (const s of dataset.statements) groups.get(s.article)?.push(s.id);
+  // Statements come article by article: one lookup per article, not per statement.
+  let article: string | null = null;
+  let ids: string[] | undefined;
+  for (const s of dataset.statements) {
+    if (s.article !== article) ids = groups.get((article = s.article));
+    ids?.push(s.id);
+  }
   return groups;
 }

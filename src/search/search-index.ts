@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchKind, Shown, ShownSource } from './documents';
+import { IdTable } from './id-table';
 import { decodePostings, decodeValues, encodePostings, encodeValues } from './postings';
 import { FNV_OFFSET, FNV_PRIME, hashOf, SECOND_SEED, secondHashOf, TermTable } from './term-table';
 import { normalise, STOPWORDS, tokenize } from './text';
@@ -43,6 +44,9 @@ const KIND_CODES: Record<SearchKind, string> = {
   article: 'a',
   outlet: 'o',
 };
+const KIND_CHARS = Object.fromEntries(
+  Object.entries(KIND_CODES).map(([kind, code]) => [kind, code.charCodeAt(0)]),
+) as Record<SearchKind, number>;
 const KIND_OF = Object.fromEntries(
   Object.entries(KIND_CODES).map(([kind, code]) => [code, kind]),
 ) as Record<string, SearchKind>;
@@ -107,13 +111,15 @@ export class SearchIndex {
   private alive = new Uint8Array(16);
   private live = 0;
   /**
-   * Per kind, id → doc, built when first needed: no `kind:id` string is made and hashed per
-   * record (a tenth of a library's first build went there).
+   * Kind and id → doc, built when first needed (a loaded index that is never changed does
+   * not make one): no `kind:id` string is made per record.
    */
-  private byKind: Map<SearchKind, Map<string, number>> | null = null;
+  private byId: IdTable | null = null;
   /**
-   * Each doc's term ids, flat: doc d's are `forwardTerms[forwardAt[d] .. forwardAt[d + 1])`.
-   * `remove` needs them; a loaded index inverts its postings once, at its first change.
+   * Each doc's terms, flat: doc d's are `terms[at[d] .. at[d + 1])`, each `term * 2 + 1` when
+   * it is in the title (as a posting says it), `term * 2` otherwise. `remove` needs them, and
+   * a bulk add lays its postings out from them; a loaded index inverts its postings once, at
+   * its first change.
    */
   private forward: { terms: Grow; at: Grow } | null = null;
 
@@ -138,8 +144,11 @@ export class SearchIndex {
   private detailTerms = new Map<string, number>();
   /** Where `detailTerms` points: a count, then that many term ids, per detail. */
   private detailFlat = new Grow(1024);
-  /** During a bulk `add`: per forward entry, whether its term is in the title. */
-  private bulkFlags: Grow | null = null;
+  /** The same per detail parts array (by identity), and where it points. */
+  private partsTerms = new Map<readonly string[], number>();
+  private partsFlat = new Grow(1024);
+  /** During a bulk `add`: postings are left for `fillPostings`. */
+  private bulk = false;
 
   private readonly expansions = new Map<string, TermMatch[]>();
   private bigrams: Map<number, number[]> | null = null;
@@ -176,9 +185,8 @@ export class SearchIndex {
   /** Builds an index in memory (the reader's library, tests, the build). */
   static build(docs: readonly SearchDoc[]): SearchIndex {
     const index = SearchIndex.empty(docs.length);
-    const flags = new Grow(docs.length * TERMS_PER_DOC);
-    index.addDocs(docs, flags, true);
-    index.fillPostings(0, 0, flags);
+    index.addDocs(docs, true);
+    index.fillPostings(0, 0);
     return index;
   }
 
@@ -199,21 +207,24 @@ export class SearchIndex {
     const index = SearchIndex.empty(expected);
     // The slices only read words; postings are laid out once at the end (the index is not
     // searched before it is returned), not copied again by every slice.
-    const flags = new Grow(Math.max(1 << 16, expected * TERMS_PER_DOC));
     let slices = 0;
     for (const slice of isDocList(docs) ? slicesOf(docs, chunk) : docs) {
       if (slices++ > 0) await pause();
-      index.addDocs(slice, flags, true);
+      index.addDocs(slice, true);
     }
     if (slices > 1) await pause();
-    index.fillPostings(0, 0, flags);
+    index.fillPostings(0, 0);
     return index;
   }
 
   private static empty(expected = 0): SearchIndex {
     const index = new SearchIndex();
-    index.forward = { terms: new Grow(expected * TERMS_PER_DOC), at: new Grow(expected + 1) };
+    index.forward = {
+      terms: new Grow(Math.max(1 << 16, expected * TERMS_PER_DOC)),
+      at: new Grow(expected + 1),
+    };
     index.forward.at.push(0);
+    index.idTable(expected);
     return index;
   }
 
@@ -225,7 +236,9 @@ export class SearchIndex {
   /** `kind:id` of every live document. */
   keys(): string[] {
     const out: string[] = [];
-    for (const [kind, ids] of this.keyMap()) for (const id of ids.keys()) out.push(`${kind}:${id}`);
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      if (this.alive[doc]) out.push(`${this.docs.kind(doc)}:${this.docs.id(doc)}`);
+    }
     return out;
   }
 
@@ -244,18 +257,18 @@ export class SearchIndex {
   add(docs: readonly SearchDoc[]): void {
     const firstDoc = this.docs.count;
     const firstEntry = this.forwardIndex().terms.length;
-    const flags = docs.length >= BULK ? new Grow(docs.length * 32) : null;
-    this.addDocs(docs, flags);
-    if (flags) this.fillPostings(firstDoc, firstEntry, flags);
+    const bulk = docs.length >= BULK;
+    this.addDocs(docs, bulk);
+    if (bulk) this.fillPostings(firstDoc, firstEntry);
   }
 
   /**
    * Reads `docs` into the forward index and the vocabulary; with `flags`, leaves their
    * postings for `fillPostings` (recording there which terms are in the title).
    */
-  private addDocs(docs: readonly SearchDoc[], flags: Grow | null, fresh = false): void {
+  private addDocs(docs: readonly SearchDoc[], bulk: boolean): void {
     this.changed();
-    const keys = this.keyMap();
+    const byId = this.idTable();
     const forward = this.forwardIndex();
     this.grow(this.docs.count + docs.length);
     if (this.seen.length < this.terms.length) {
@@ -263,37 +276,23 @@ export class SearchIndex {
       next.set(this.seen);
       this.seen = next;
     }
-    this.bulkFlags = flags;
-    let kind: SearchKind | null = null;
-    let ids: Map<string, number> = new Map();
+    this.bulk = bulk;
     for (const d of docs) {
-      if (d.kind !== kind) {
-        kind = d.kind;
-        ids = idsOf(keys, kind);
-      }
-      let old = fresh ? undefined : ids.get(d.id);
-      if (old !== undefined) this.removeDoc(old);
       const doc = this.docs.push(d);
+      // One table operation per record: it says which doc had this kind and id before.
+      const old = byId.set(KIND_CHARS[d.kind], d.id, doc);
+      if (old >= 0) this.removeDoc(old);
       this.alive[doc] = 1;
       this.live++;
-      const size = ids.size;
-      ids.set(d.id, doc);
-      // A fresh build looks a key up only when it was already there (a duplicate): one map
-      // operation per record instead of two.
-      if (fresh && ids.size === size && (old = this.docs.previous(kind, d.id, doc)) >= 0) {
-        this.removeDoc(old);
-        ids.set(d.id, doc);
-      }
       // `seen` stamps each term with the last doc that listed it: no Set per doc.
       const stamp = doc + 1;
       this.postText(d.title, doc, 1, stamp, forward.terms);
-      if (d.detailParts) {
-        for (const part of d.detailParts) this.postDetail(part, doc, stamp, forward.terms);
-      } else if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
+      if (d.detailParts) this.postParts(d.detailParts, doc, stamp, forward.terms);
+      else if (d.detail) this.postDetail(d.detail, doc, stamp, forward.terms);
       this.postText(d.extra, doc, 0, stamp, forward.terms);
       forward.at.push(forward.terms.length);
     }
-    this.bulkFlags = null;
+    this.bulk = false;
   }
 
   /**
@@ -301,11 +300,11 @@ export class SearchIndex {
    * into one buffer, instead of growing thousands of arrays a posting at a time (a first
    * build spent a fifth of its time, and most of its garbage, there).
    */
-  private fillPostings(firstDoc: number, firstEntry: number, flags: Grow): void {
+  private fillPostings(firstDoc: number, firstEntry: number): void {
     const { terms, at } = this.forwardIndex();
     const n = this.terms.length;
     const counts = new Uint32Array(n);
-    for (let k = firstEntry; k < terms.length; k++) counts[terms.get(k)]!++;
+    for (let k = firstEntry; k < terms.length; k++) counts[terms.get(k) >>> 1]!++;
     const lists: Uint32Array[] = new Array<Uint32Array>(n);
     const fill = new Uint32Array(n);
     let fresh = 0;
@@ -328,8 +327,9 @@ export class SearchIndex {
     }
     for (let doc = firstDoc, k = firstEntry; doc < this.docs.count; doc++) {
       for (const end = at.get(doc + 1); k < end; k++) {
-        const t = terms.get(k);
-        lists[t]![fill[t]!++] = doc * 2 + flags.get(k - firstEntry);
+        const entry = terms.get(k);
+        const t = entry >>> 1;
+        lists[t]![fill[t]!++] = doc * 2 + (entry & 1);
       }
     }
     for (let t = 0; t < n; t++) if (counts[t]) this.lists[t] = lists[t];
@@ -509,22 +509,28 @@ export class SearchIndex {
     this.expansions.clear();
   }
 
-  private keyMap(): Map<SearchKind, Map<string, number>> {
-    if (this.byKind) return this.byKind;
-    const map = new Map<SearchKind, Map<string, number>>();
-    for (let doc = 0; doc < this.docs.count; doc++) {
-      if (this.alive[doc]) idsOf(map, this.docs.kind(doc)).set(this.docs.id(doc), doc);
+  /** The id table; `expected`: about how many docs it will hold. */
+  private idTable(expected = this.docs.count): IdTable {
+    if (this.byId) return this.byId;
+    const { docs } = this;
+    const table = new IdTable(
+      (doc, kind, id) => docs.kindChar(doc) === kind && docs.id(doc) === id,
+      expected,
+    );
+    for (let doc = 0; doc < docs.count; doc++) {
+      if (this.alive[doc]) table.set(docs.kindChar(doc), docs.id(doc), doc);
     }
-    this.byKind = map;
-    return map;
+    this.byId = table;
+    return table;
   }
 
   /** The live doc `kind:id` (ids may hold ':', kinds do not). */
   private docOf(key: string): number | undefined {
     const colon = key.indexOf(':');
-    if (colon < 0) return undefined;
-    const ids = this.keyMap().get(key.slice(0, colon) as SearchKind);
-    return ids?.get(key.slice(colon + 1));
+    const kind = KIND_CHARS[key.slice(0, colon) as SearchKind];
+    if (colon < 0 || typeof kind !== 'number') return undefined;
+    const doc = this.idTable().get(kind, key.slice(colon + 1));
+    return doc >= 0 && this.alive[doc] ? doc : undefined;
   }
 
   private termId(term: string): number | undefined {
@@ -542,13 +548,47 @@ export class SearchIndex {
     this.alive = next;
   }
 
-  /** Lists `doc` under the words of its detail (or a part of it), read once per distinct one. */
-  private postDetail(detail: string, doc: number, stamp: number, forward: Grow): void {
-    const at = this.detailTerms.get(detail);
-    const flat = this.detailFlat;
+  /**
+   * Lists `doc` under the words of its detail's parts. Records share parts arrays (see
+   * `DocumentMaker`): their words are found once per array, by identity, not part by part.
+   */
+  private postParts(parts: readonly string[], doc: number, stamp: number, forward: Grow): void {
+    const flat = this.partsFlat;
+    const at = this.partsTerms.get(parts);
     if (at !== undefined) {
       for (let k = at + 1, end = at + 1 + flat.get(at); k < end; k++)
         this.post(flat.get(k), doc, 0, stamp, forward);
+      return;
+    }
+    if (this.partsTerms.size >= DETAIL_CACHE) {
+      this.partsTerms.clear();
+      flat.length = 0;
+    }
+    const start = flat.length;
+    flat.push(0);
+    for (const part of parts) this.postDetail(part, doc, stamp, forward, flat);
+    flat.set(start, flat.length - start - 1);
+    this.partsTerms.set(parts, start);
+  }
+
+  /**
+   * Lists `doc` under the words of its detail (or a part of it), read once per distinct one;
+   * `collect`, when given, gets their term ids.
+   */
+  private postDetail(
+    detail: string,
+    doc: number,
+    stamp: number,
+    forward: Grow,
+    collect?: Grow,
+  ): void {
+    const at = this.detailTerms.get(detail);
+    const flat = this.detailFlat;
+    if (at !== undefined) {
+      for (let k = at + 1, end = at + 1 + flat.get(at); k < end; k++) {
+        collect?.push(flat.get(k));
+        this.post(flat.get(k), doc, 0, stamp, forward);
+      }
       return;
     }
     if (this.detailTerms.size >= DETAIL_CACHE) {
@@ -561,6 +601,7 @@ export class SearchIndex {
     this.postText(detail, doc, 0, stamp, forward, flat);
     flat.set(start, flat.length - start - 1);
     this.detailTerms.set(detail, start);
+    for (let k = start + 1; k < flat.length; k++) collect?.push(flat.get(k));
   }
 
   /**
@@ -623,11 +664,8 @@ export class SearchIndex {
     if (this.seen[t] === stamp) return;
     this.seen[t] = stamp;
     this.df[t]!++;
-    forward.push(t);
-    if (this.bulkFlags) {
-      this.bulkFlags.push(inTitle);
-      return;
-    }
+    forward.push(t * 2 + inTitle);
+    if (this.bulk) return;
     const list = this.lists[t] ?? this.decode(t);
     if (Array.isArray(list)) list.push(doc * 2 + inTitle);
     else this.append(t, list, doc * 2 + inTitle);
@@ -691,8 +729,7 @@ export class SearchIndex {
     const { terms, at } = this.forwardIndex();
     this.alive[doc] = 0;
     this.live--;
-    this.keyMap().get(this.docs.kind(doc))?.delete(this.docs.id(doc));
-    for (let k = at.get(doc); k < at.get(doc + 1); k++) this.df[terms.get(k)]!--;
+    for (let k = at.get(doc); k < at.get(doc + 1); k++) this.df[terms.get(k) >>> 1]!--;
   }
 
   /** The forward index; a loaded index builds it once by inverting every posting list. */
@@ -712,7 +749,10 @@ export class SearchIndex {
     const fill = counts.slice(0, n);
     for (let t = 0; t < this.terms.length; t++) {
       const list = this.postingsOf(t);
-      for (let k = 0; k < list.length; k++) terms.set(fill[list[k]! >>> 1]!++, t);
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
+        terms.set(fill[p >>> 1]!++, t * 2 + (p & 1));
+      }
     }
     this.forward = { terms, at };
     return this.forward;
@@ -968,16 +1008,15 @@ class DocStore {
     return this.count++;
   }
 
-  /** The latest doc before `before` with this kind and id, or -1: a scan, paid by duplicates only. */
-  previous(kind: SearchKind, id: string, before: number): number {
-    for (let doc = before - 1; doc >= 0; doc--) {
-      if (this.id(doc) === id && this.kind(doc) === kind) return doc;
-    }
-    return -1;
-  }
-
   kind(doc: number): SearchKind {
     return doc < this.base ? KIND_OF[this.kindCodes[doc]!]! : this.kinds[doc - this.base]!;
+  }
+
+  /** The doc's kind code as a char code (see `KIND_CHARS`). */
+  kindChar(doc: number): number {
+    return doc < this.base
+      ? this.kindCodes.charCodeAt(doc)
+      : KIND_CHARS[this.kinds[doc - this.base]!];
   }
 
   id(doc: number): string {
@@ -1027,13 +1066,6 @@ function isDocList(
 
 function* slicesOf(docs: readonly SearchDoc[], chunk: number): Iterable<readonly SearchDoc[]> {
   for (let i = 0; i < docs.length; i += chunk) yield docs.slice(i, i + chunk);
-}
-
-/** The id → doc map of one kind, made on first use. */
-function idsOf(maps: Map<SearchKind, Map<string, number>>, kind: SearchKind): Map<string, number> {
-  let ids = maps.get(kind);
-  if (!ids) maps.set(kind, (ids = new Map()));
-  return ids;
 }
 
 /** A 30-bit hash of what a doc shows (FNV-1a), stored instead of the text. */
