@@ -56,6 +56,8 @@ export class LibraryIndex {
     }
     const expected = statements.length + dataset.articles.length + dataset.people.length;
     const index = await SearchIndex.buildInSlices(slices(), pause, undefined, expected);
+    // Laying out the postings is a slice of its own; so is this.
+    await pause();
     return new LibraryIndex(index, groupByArticle(dataset, ids), ids, others);
   }
 

@@ -263,8 +263,8 @@ export class SearchIndex {
   }
 
   /**
-   * Reads `docs` into the forward index and the vocabulary; with `flags`, leaves their
-   * postings for `fillPostings` (recording there which terms are in the title).
+   * Reads `docs` into the forward index and the vocabulary; with `bulk`, leaves their
+   * postings for `fillPostings` to lay out from the forward index.
    */
   private addDocs(docs: readonly SearchDoc[], bulk: boolean): void {
     this.changed();

@@ -94,6 +94,7 @@ describe('a mutable index', () => {
       (d) => d.id !== 'lib-3:s2' && d.id !== 'konstantin-kosachev',
     );
     expect(answers(loaded)).toEqual(answers(SearchIndex.build(kept)));
+    expect(loaded.serialize()).toEqual(buildSearchIndex(kept));
     expect(
       loaded
         .search('zepelin', 10)
@@ -155,6 +156,54 @@ describe('a mutable index', () => {
       expect(index.search('zeppelin', 5)).toEqual([]);
       expect(index.search('harbour', 5).map((r) => r.id)).toContain('lib-1');
     }
+  });
+});
+
+describe('keys', () => {
+  const doc = (id: string, title: string): SearchDoc => ({
+    kind: 'statement',
+    id,
+    title,
+    detail: null,
+    extra: '',
+  });
+
+  it('finds a record by kind and id only, and a removed id again once re-added', () => {
+    // The first two ids have the same 32-bit hash for statements: the ids tell them apart.
+    const index = SearchIndex.build([
+      doc('s439599', 'alpha'),
+      doc('s622382', 'beta'),
+      doc('x:y', 'gamma'),
+    ]);
+    for (const key of ['statement', ':x', 'constructor:x', '__proto__:s439599', 'person:s439599'])
+      expect(index.has(key)).toBe(false);
+    expect(index.has('statement:x:y')).toBe(true);
+    index.remove(['statement:s439599']);
+    expect([index.size, index.has('statement:s439599'), index.has('statement:s622382')]).toEqual([
+      2,
+      false,
+      true,
+    ]);
+    index.add([doc('s439599', 'delta')]);
+    expect(index.has('statement:s439599')).toBe(true);
+    expect(index.keys().sort()).toEqual([
+      'statement:s439599',
+      'statement:s622382',
+      'statement:x:y',
+    ]);
+    expect(index.search('alpha')).toEqual([]);
+    expect(index.search('delta')[0]?.id).toBe('s439599');
+  });
+
+  it('reads details the same by parts, after their caches are cleared too', () => {
+    // More distinct parts arrays than the caches keep (50,000), each met twice.
+    const parts = Array.from({ length: 50_010 }, (_, i) => [`speaker${i}`, `outlet${i % 7}`]);
+    const docs = Array.from({ length: 50_100 }, (_, i): SearchDoc => {
+      const p = parts[i < 50_010 ? i : i - 50_010]!;
+      return { ...doc(`s${i}`, 'x'), detail: p.join(' · '), detailParts: p };
+    });
+    const plain = docs.map(({ detailParts: _, ...d }) => d);
+    expect(buildSearchIndex(docs)).toEqual(buildSearchIndex(plain));
   });
 });
 
