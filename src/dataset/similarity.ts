@@ -29,25 +29,43 @@ export function terms(text: string): string[] {
       continue;
     }
     if (FUNCTION_WORDS.has(w) || w.length < 2) continue;
-    out.push(stemmer(IRREGULAR_VERBS[w] ?? americanise(w)));
+    let term = stems.get(w);
+    if (term === undefined) {
+      if (stems.size >= STEM_CACHE) stems.clear();
+      const base = Object.hasOwn(IRREGULAR_VERBS, w) ? IRREGULAR_VERBS[w]! : americanise(w);
+      stems.set(w, (term = stemmer(base)));
+    }
+    out.push(term);
   }
   return out;
 }
 
+/** Stems of words seen: a dataset's statements repeat a few thousand words many times over. */
+const stems = new Map<string, string>();
+const STEM_CACHE = 50_000;
+
 /** Inverse document frequency of terms over a set of texts: rare words weigh more. */
 export class TermWeights {
   private readonly df = new Map<string, number>();
+  /** Weights computed since the last `add`: grouping asks for the same terms' again and again. */
+  private readonly weights = new Map<string, number>();
   private n = 0;
 
   /** Counts one text's distinct terms. */
   add(termSet: ReadonlySet<string>): void {
     this.n++;
+    if (this.weights.size) this.weights.clear();
     for (const t of termSet) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   /** ln(1 + N / df): a word in every text weighs ~0.7, one in a single text of 1,000 ~6.9. */
   weight(term: string): number {
-    return Math.log(1 + Math.max(this.n, 1) / (this.df.get(term) ?? 1));
+    let w = this.weights.get(term);
+    if (w === undefined) {
+      w = Math.log(1 + Math.max(this.n, 1) / (this.df.get(term) ?? 1));
+      this.weights.set(term, w);
+    }
+    return w;
   }
 
   /** How many texts hold `term`. */

@@ -7,7 +7,7 @@ import {
   TermWeights,
   type Profile,
 } from './similarity';
-import { words } from '../text/words';
+import { firstWords } from '../text/words';
 import type { Statement } from './types';
 
 /**
@@ -167,7 +167,7 @@ export function prepareStatements(
 const T = UTTERANCE_THRESHOLDS;
 
 function openingOf(text: string): string[] {
-  return words(text).slice(0, UTTERANCE_THRESHOLDS.openingWords);
+  return firstWords(text, UTTERANCE_THRESHOLDS.openingWords);
 }
 
 /** Whether two quotations open alike: `openingMatch` words in order, `openingTerms` terms shared. */
@@ -262,10 +262,10 @@ function groupBlock(block: Item[], weights: TermWeights, out: Open[]): void {
   const home = new Map<Item, Open>();
   const index = (u: Open, item: Item) => {
     for (const t of item.p.terms) {
+      // Only here do terms enter a vocabulary: a term already in it lists `u` already.
+      if (u.vocabulary.has(t)) continue;
       u.vocabulary.add(t);
-      const list = posting.get(t) ?? [];
-      if (!list.includes(u)) list.push(u);
-      posting.set(t, list);
+      append(posting, t, u);
     }
   };
   const candidatesOf = (p: Profile) => {
@@ -317,7 +317,7 @@ const wordCache = new WeakMap<Item, string[]>();
 function runWords(item: Item): string[] {
   let w = wordCache.get(item);
   if (!w) {
-    w = words(item.s.text).slice(0, T.runWords);
+    w = firstWords(item.s.text, T.runWords);
     wordCache.set(item, w);
   }
   return w;
@@ -393,11 +393,19 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The distinct runs of `spanRun` consecutive words of a quotation (its first `runWords`). */
+const runCache = new WeakMap<Item, Set<string>>();
+
+/**
+ * The distinct runs of `spanRun` consecutive words of a quotation (its first `runWords`),
+ * made once: a full rendering that is a quotation is asked twice.
+ */
 function runsOf(item: Item): Set<string> {
+  let out = runCache.get(item);
+  if (out) return out;
   const w = runWords(item);
-  const out = new Set<string>();
+  out = new Set<string>();
   for (let i = 0; i + T.spanRun <= w.length; i++) out.add(w.slice(i, i + T.spanRun).join(' '));
+  runCache.set(item, out);
   return out;
 }
 
@@ -433,9 +441,10 @@ export function groupUtterances(
     for (const u of open)
       for (const v of u.full)
         for (const t of v.p.terms) {
-          const list = posting.get(t) ?? [];
-          if (!list.includes(u)) list.push(u);
-          posting.set(t, list);
+          const list = posting.get(t);
+          // `u`'s renderings come one after another: if listed, it is last.
+          if (!list) posting.set(t, [u]);
+          else if (list.at(-1) !== u) list.push(u);
         }
     for (const item of unknown) {
       const candidates = new Set<Open>();

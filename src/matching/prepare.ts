@@ -370,7 +370,8 @@ function titlesHoldNames(titles: string[], names: string[]): boolean {
 
 /** `PreparedPart.titles` of a list of titles, with the endings of the longer ones. */
 function titleTable(titles: string[]): Record<string, string> {
-  const table: Record<string, string> = {};
+  // No prototype: `in` must not find "constructor" in it.
+  const table = Object.create(null) as Record<string, string>;
   const keyed = (written: string) => written.charAt(0).toLowerCase() + written.slice(1);
   for (const t of titles) {
     const written = titleKey(t);

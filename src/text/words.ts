@@ -50,6 +50,20 @@ export function words(text: string): string[] {
 }
 
 /**
+ * The first `limit` of `words(text)`, without reading the rest (a statement's opening words).
+ * Not a second parameter of `words`: `.map(words)` would pass each index as the limit.
+ */
+export function firstWords(text: string, limit: number): string[] {
+  const out: string[] = [];
+  if (limit <= 0) return out;
+  for (const m of text.matchAll(WORD)) {
+    const term = fold(m[0]);
+    if (term && out.push(term) >= limit) break;
+  }
+  return out;
+}
+
+/**
  * The words of `text` in lower case, diacritics kept: what two wordings must share to count
  * as the same wording ("Macron" and "Macrón" are two wordings, though one word for search).
  */

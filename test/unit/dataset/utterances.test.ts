@@ -30,6 +30,12 @@ describe('terms', () => {
     expect(terms('la péninsule coréenne')).toHaveLength(3);
     expect(terms('北朝鮮 と 米国')).toHaveLength(3);
   });
+
+  it('stems a word that is also an object property as any other word', () => {
+    expect(terms('the constructor of the toString')).toEqual(['constructor', 'tostr']);
+    // Asked twice: the second answer comes from the cache of stems.
+    expect(terms('constructors')).toEqual(terms('constructor'));
+  });
 });
 
 describe('utterance grouping', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, slug, tokenize, words, wordsAsWritten } from '../../../src/text/words';
+import { firstWords, fold, slug, tokenize, words, wordsAsWritten } from '../../../src/text/words';
 
 describe('words', () => {
   it('folds case, accents and compatibility forms', () => {
@@ -22,6 +22,14 @@ describe('words', () => {
     expect(words('Macro\u0301n')).toEqual(['macron']);
     expect(words('नमस्ते दुनिया')).toHaveLength(2);
     expect(words('كَتَبَ')).toEqual(words('كتب'));
+  });
+
+  it('stops after a limit with the same first words', () => {
+    const text = 'Ким Чен Ын, «Macrón» — 2018’s ﬁnal; x';
+    for (const limit of [0, 1, 3, 7, 20]) {
+      expect(firstWords(text, limit)).toEqual(words(text).slice(0, limit));
+    }
+    expect(words(text)).toHaveLength(8);
   });
 
   it('keeps accents for comparing wordings', () => {
