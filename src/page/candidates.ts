@@ -114,10 +114,13 @@ export class CandidateFinder {
   }
 
   #read(group: Group, onNode: (node: Text | Element, text: string) => void): void {
+    // Nodes listed just now, in this same step, need no check that they are still there.
+    let fresh = false;
     if (group.cursor) {
       const listed = this.#list(group);
       if (!listed) return;
       group = listed;
+      fresh = true;
     }
     let nodes = group.nodes;
     let texts = group.texts;
@@ -130,9 +133,11 @@ export class CandidateFinder {
     }
     if (!texts || group.generation !== this.#generation()) {
       // Unread, or the page changed since: nodes it moved away are read where they are now.
-      nodes = group.parent
-        ? nodes.filter((n) => n.parentNode === group.parent)
-        : nodes.filter((n) => n.isConnected);
+      if (!fresh) {
+        nodes = group.parent
+          ? nodes.filter((n) => n.parentNode === group.parent)
+          : nodes.filter((n) => n.isConnected);
+      }
       texts = nodes.map(textOf);
     }
     let total = 0;

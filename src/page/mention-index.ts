@@ -74,8 +74,6 @@ export class MentionIndex {
     const Range = View?.StaticRange ?? StaticRange;
     for (const m of found) {
       const [start, end] = toBoundaries(run, m.start, m.end);
-      const first = run.nodes.indexOf(start.node);
-      const last = run.nodes.indexOf(end.node, first);
       const mention: PageMention = {
         id: this.#nextId++,
         entity: m.entity,
@@ -91,7 +89,7 @@ export class MentionIndex {
           endContainer: end.node,
           endOffset: end.offset,
         }),
-        nodes: run.nodes.slice(first, last + 1),
+        nodes: run.nodes.slice(start.index, end.index + 1),
       };
       push(this.#byBlock, run.block, mention);
       for (const n of mention.nodes) push(this.#byNode, n, mention);

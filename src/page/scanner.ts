@@ -8,7 +8,6 @@ import {
   collectBlocks,
   ElementClassifier,
   NOT_PLAIN_SELECTOR,
-  isBlockElement,
   ownRuns,
   plainBlock,
   type TextBlock,
@@ -57,6 +56,9 @@ export interface ScannerOptions {
 }
 
 const now = () => performance.now();
+
+/** Longest a first scan keeps its marks back (`MentionMarks.hold`), in ms from its start. */
+const HOLD_MS = 1000;
 
 /** Yields to the page between slices without setTimeout's 4 ms clamp. */
 function yieldToPage(): Promise<void> {
@@ -133,13 +135,17 @@ export class PageScanner {
     const finder = this.#finder(root);
     const seen = new Set<Element>();
     let blocks = 0;
+    // The marks appear together when the page is read (one slice, on most pages), or after
+    // `HOLD_MS` on a page that takes longer.
+    this.#options.highlighter.hold(true);
     this.#timing.scanMs += await this.#sliced(
       (stop) => {
         finder.next((node, text) => this.#scanFound(node, text, seen), stop);
         return finder.done;
       },
-      () => {
+      (done) => {
         this.#index.resolve();
+        if (done || now() - started > HOLD_MS) this.#options.highlighter.hold(false);
         if (this.#timing.blocks > blocks) this.#options.onChange();
         blocks = this.#timing.blocks;
       },
@@ -252,7 +258,8 @@ export class PageScanner {
     if (!host) return;
     const info = this.#classifier.info(host);
     if (isText && info.skip) return;
-    const block = !isText && isBlockElement(el) ? el : info.block;
+    // An element's own block is itself when it is one (`ElementClassifier.info`).
+    const block = info.block;
     if (
       !seen.has(block) &&
       block.querySelector(NOT_PLAIN_SELECTOR) === null &&
@@ -264,7 +271,9 @@ export class PageScanner {
       this.#startBlock(block, seen);
       const found = this.#options.matcher.match(text);
       if (found.length) {
-        this.#index.add(plainBlock(block, text), found);
+        let until = 0;
+        for (const m of found) until = Math.max(until, m.end);
+        this.#index.add(plainBlock(block, text, until), found);
         this.#index.paint(block);
       }
       return;

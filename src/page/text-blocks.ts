@@ -58,7 +58,7 @@ export interface TextBlock {
  * about every text node's parent, and most parents hold many text nodes.
  */
 export class ElementClassifier {
-  private cache = new WeakMap<Element, ElementInfo>();
+  private readonly cache = new WeakMap<Element, ElementInfo>();
 
   info(el: Element): ElementInfo {
     const hit = this.cache.get(el);
@@ -81,11 +81,6 @@ export class ElementClassifier {
   /** Whether an element starts a block of its own. */
   isBlock(el: Element): boolean {
     return isBlockElement(el);
-  }
-
-  /** Forget everything: after the page moved elements around. */
-  reset(): void {
-    this.cache = new WeakMap();
   }
 }
 
@@ -140,6 +135,8 @@ function nodeAt(block: TextBlock, at: number): number {
 export interface Boundary {
   node: Text;
   offset: number;
+  /** The node's index in the block's `nodes`. */
+  index: number;
 }
 
 /** Maps [start, end) in a block's text back to DOM boundaries. */
@@ -147,8 +144,8 @@ export function toBoundaries(block: TextBlock, start: number, end: number): [Bou
   const i = nodeAt(block, start);
   const j = nodeAt(block, Math.max(start, end - 1));
   return [
-    { node: block.nodes[i]!, offset: start - block.starts[i]! },
-    { node: block.nodes[j]!, offset: end - block.starts[j]! },
+    { node: block.nodes[i]!, offset: start - block.starts[i]!, index: i },
+    { node: block.nodes[j]!, offset: end - block.starts[j]!, index: j },
   ];
 }
 
@@ -182,9 +179,10 @@ export function ownRuns(block: Element, classifier: ElementClassifier): TextBloc
 
 /**
  * A plain block (nothing inside but inline text) as one run, its text already read: only its
- * text nodes are listed, and only once a name matched in it.
+ * text nodes are listed, only once a name matched in it, and only up to offset `until` (the
+ * last mention's end): each node listed costs a wrapper in the content script's world.
  */
-export function plainBlock(block: Element, text: string): TextBlock {
+export function plainBlock(block: Element, text: string, until = text.length): TextBlock {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
@@ -193,6 +191,7 @@ export function plainBlock(block: Element, text: string): TextBlock {
     nodes.push(n);
     starts.push(at);
     at += n.length;
+    if (at >= until) break;
   }
   return { block, nodes, starts, text };
 }

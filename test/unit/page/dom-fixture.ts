@@ -33,6 +33,11 @@ export class RecordedMarks implements MentionMarks {
     this.ensured++;
     return false;
   }
+  /** Whether marks are held back (`MentionMarks.hold`). */
+  held = false;
+  hold(held: boolean): void {
+    this.held = held;
+  }
   /** The marked text, in the order marked. */
   texts(): string[] {
     return [...this.ranges].map((r) => {

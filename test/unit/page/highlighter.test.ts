@@ -49,6 +49,22 @@ describe('highlighter', () => {
     expect(h.ensure()).toBe(false);
   });
 
+  it("holds a first scan's marks back, then registers them together", () => {
+    const { doc, registry, range } = setup();
+    const h = new Highlighter(doc);
+    h.hold(true);
+    h.add(range(0, 5));
+    h.add(range(10, 16));
+    expect(h.ensure()).toBe(false);
+    expect(registry.size).toBe(0);
+    h.hold(false);
+    expect([...registry.keys()]).toEqual([HIGHLIGHT_NAME]);
+    expect((registry.get(HIGHLIGHT_NAME) as Set<unknown>).size).toBe(2);
+    // Released, later marks go straight into the registered highlight.
+    h.add(range(0, 3));
+    expect((registry.get(HIGHLIGHT_NAME) as Set<unknown>).size).toBe(3);
+  });
+
   it('moves to another style, and removes only its own highlight', () => {
     const { doc, registry, range } = setup();
     registry.set('page-own', new Set());

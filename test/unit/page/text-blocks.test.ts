@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, toBoundaries } from '../../../src/page/text-blocks';
+import { collectBlocks, plainBlock, toBoundaries } from '../../../src/page/text-blocks';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,6 +22,26 @@ describe('text blocks', () => {
     expect(start.offset).toBe(0);
     expect(end.node.data).toBe(' Putin said');
     expect(end.offset).toBe(6);
+    // Indices into the run's nodes, for the mention's nodes without a search.
+    expect([start.index, end.index]).toEqual([1, 2]);
+  });
+
+  it('lists a plain block’s text nodes only as far as the last mention reaches', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p>President <a>Vladimir</a> Putin <em>and</em> Kim.</p></body></html>',
+    );
+    const p = document.querySelector('p')! as unknown as Element;
+    const text = p.textContent!;
+    const end = text.indexOf('Putin') + 'Putin'.length;
+    const run = plainBlock(p, text, end);
+    expect(run.text).toBe(text);
+    expect(run.nodes.map((n) => n.data)).toEqual(['President ', 'Vladimir', ' Putin ']);
+    expect(toBoundaries(run, text.indexOf('Vladimir'), end)[1]).toMatchObject({
+      index: 2,
+      offset: 6,
+    });
+    // Without a bound, every text node.
+    expect(plainBlock(p, text).nodes).toHaveLength(5);
   });
 
   it('keeps blocks apart', () => {
