@@ -101,7 +101,11 @@ class Part {
    */
   readonly namesakeAnchors: RegExp | null;
   readonly nameAnchors: RegExp | null;
-  readonly #events: { anchors: RegExp; source: string; bounded?: Bounded }[];
+  /** The event's groups by anchor words, each with its second word's spellings (`also`). */
+  readonly #events = new Map<
+    string,
+    { anchors: RegExp; groups: { also: string[]; source: string; bounded?: Bounded }[] }
+  >();
   /** Any of the event's anchor words: one test for the many blocks that hold none. */
   readonly #anyEvent: RegExp;
   #titles: ReadonlyMap<string, string> | undefined;
@@ -120,11 +124,12 @@ class Part {
     this.#wordChars = wordChars;
     this.namesakeAnchors = prepared.namesakeAnchors ? new RegExp(prepared.namesakeAnchors) : null;
     this.nameAnchors = prepared.nameAnchors ? new RegExp(prepared.nameAnchors) : null;
-    this.#events = prepared.events.map((e) => ({
-      anchors: new RegExp(e.anchors),
-      source: e.pattern,
-    }));
-    this.#anyEvent = new RegExp(prepared.events.map((e) => e.anchors).join('|') || '$^');
+    for (const e of prepared.events) {
+      let g = this.#events.get(e.anchors);
+      if (!g) this.#events.set(e.anchors, (g = { anchors: new RegExp(e.anchors), groups: [] }));
+      g.groups.push({ also: e.also ?? [], source: e.pattern });
+    }
+    this.#anyEvent = new RegExp([...this.#events.keys()].join('|') || '$^');
   }
 
   /**
@@ -164,12 +169,18 @@ class Part {
     return this.nameAnchors?.test(text) ? this.bounded('names') : null;
   }
 
-  /** The event's groups whose anchor words are in `text`. */
+  /** The event's groups whose anchor words (and second words) are in `text`. */
   events(text: string): Bounded[] {
-    if (!this.#anyEvent.test(text)) return [];
-    return this.#events
-      .filter((e) => e.anchors.test(text))
-      .map((e) => (e.bounded ??= this.#bound(e.source)));
+    const out: Bounded[] = [];
+    if (!this.#anyEvent.test(text)) return out;
+    for (const { anchors, groups } of this.#events.values()) {
+      if (!anchors.test(text)) continue;
+      // Plain words: `includes`, not a RegExp each (each costs a compile on first use).
+      for (const g of groups)
+        if (!g.also.length || g.also.some((w) => text.includes(w)))
+          out.push((g.bounded ??= this.#bound(g.source)));
+    }
+    return out;
   }
 
   #bound(source: string): Bounded {

@@ -195,8 +195,11 @@ export interface PreparedPart {
    * run only in a block holding its anchor (`anchors`, a RegExp source), and every text its
    * pattern matches holds that anchor. A page that says "Singapore" compiles the few forms
    * anchored there, not the whole event (6.5 KB in four languages, ~2 ms on each such page).
+   * `also`, when there, lists the spellings (first letter in either case) of a second word
+   * all the group's forms hold ("ingap" of "Singapore summit"), looked for as plain text: a
+   * page about the "Mozilla Summit" compiles none of the "summit" forms.
    */
-  events: { anchors: string; pattern: string }[];
+  events: { anchors: string; pattern: string; also?: string[] }[];
   /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
   namesakes: string | null;
   /**
@@ -462,21 +465,55 @@ function eventGroups(eventForms: string[], people: string[]): PreparedPart['even
   });
   const count = new Map<string, number>();
   for (const list of held) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
-  const groups = new Map<string, string[]>();
+  const byAnchor = new Map<string, string[]>();
   eventForms.forEach((f, i) => {
     const best = held[i]!.reduce<string | null>(
       (x, a) => (x === null || count.get(a)! > count.get(x)! ? a : x),
       null,
     );
     const key = best ?? '';
-    const group = groups.get(key);
+    const group = byAnchor.get(key);
     if (group) group.push(f);
-    else groups.set(key, [f]);
+    else byAnchor.set(key, [f]);
   });
-  return [...groups].map(([a, forms]) => ({
-    anchors: (a ? [a] : anchors).map((x) => wordPattern(x, false)).join('|'),
-    pattern: `(?:${alternation(forms, () => true)})`,
-  }));
+  return [...byAnchor].flatMap(([a, forms]) =>
+    bySecondWord(a, forms).map(([also, group]) => ({
+      anchors: (a ? [a] : anchors).map((x) => wordPattern(x, false)).join('|'),
+      pattern: `(?:${alternation(group, () => true)})`,
+      ...(also ? { also: [...new Set([also, upperFirst(also), lowerFirst(also)])] } : {}),
+    })),
+  );
+}
+
+const upperFirst = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+const lowerFirst = (w: string) => w.charAt(0).toLowerCase() + w.slice(1);
+
+/**
+ * An event group's forms split by a second word each holds besides the anchor `a` (its
+ * loose anchor, as `anchorOf`): the one the most forms share, of three letters or more where
+ * there is one. Forms of one word stay together, under no second word ('').
+ */
+function bySecondWord(a: string, forms: string[]): [string, string[]][] {
+  const others = forms.map(
+    (f) =>
+      new Set(
+        words(f)
+          .map((w) => anchorOf(w, true))
+          .filter((x) => x && !(a && x.includes(a))),
+      ),
+  );
+  const shared = new Map<string, number>();
+  for (const set of others) for (const x of set) shared.set(x, (shared.get(x) ?? 0) + 1);
+  const weight = (x: string) => (x.length >= 3 ? 1e6 : 0) + shared.get(x)! * 1000 + x.length;
+  const out = new Map<string, string[]>();
+  forms.forEach((f, i) => {
+    let best = '';
+    for (const x of others[i]!) if (!best || weight(x) > weight(best)) best = x;
+    const group = out.get(best);
+    if (group) group.push(f);
+    else out.set(best, [f]);
+  });
+  return [...out];
 }
 
 /** The patterns and anchors of the forms of one script. */

@@ -1,4 +1,4 @@
-import { OUR_PREFIX, type ElementClassifier } from './text-blocks';
+import { OUR_PREFIX, isBlockElement, type ElementClassifier } from './text-blocks';
 
 /** Timers the batcher may use; pass WXT's `ctx` so they die with the content script. */
 export interface Timers {
@@ -93,7 +93,7 @@ export class MutationBatcher {
         if (n.nodeType === ELEMENT_NODE) {
           if (isOurs(n as Element)) continue;
           changes.subtrees.add(n as Element);
-          if (!this.#classifier.isBlock(n as Element)) inline = true;
+          if (!isBlockElement(n as Element)) inline = true;
         } else if (n.nodeType === TEXT_NODE) inline = true;
       }
       if (inline && target.isConnected) changes.changed.add(this.#classifier.info(target).block);

@@ -77,11 +77,6 @@ export class ElementClassifier {
     this.cache.set(el, info);
     return info;
   }
-
-  /** Whether an element starts a block of its own. */
-  isBlock(el: Element): boolean {
-    return isBlockElement(el);
-  }
 }
 
 const TEXT_NODE = 3;

@@ -349,9 +349,32 @@ describe('the event in groups by anchor word', () => {
         groups.filter((g) => new RegExp(`^(?:${g.pattern})$`).test(text));
       expect(matching(form), form).not.toHaveLength(0);
       for (const text of [form, lower(form), form.normalize('NFD')]) {
-        for (const g of matching(text)) expect(new RegExp(g.anchors).test(text), text).toBe(true);
+        for (const g of matching(text)) {
+          expect(new RegExp(g.anchors).test(text), text).toBe(true);
+          // The group's second word, its first letter in either case, is there too.
+          if (g.also)
+            expect(
+              g.also.some((w) => text.includes(w)),
+              text,
+            ).toBe(true);
+        }
       }
     }
+  });
+
+  it('compiles a group only where its second word is: "Mozilla Summit" is not the summit', async () => {
+    const spec = matcherSpecFromDataset(await readReference(path.join(ROOT, 'assets/reference')));
+    const groups = prepareMatcher(spec).parts.flatMap((p) => p.events);
+    const summit = groups.filter((g) => new RegExp(g.anchors).test('summit'));
+    expect(summit.length).toBeGreaterThan(1);
+    expect(summit.every((g) => g.also)).toBe(true);
+    const held = (text: string) => summit.filter((g) => g.also!.some((w) => text.includes(w)));
+    expect(held('The Mozilla Summit opened on Monday.')).toEqual([]);
+    expect(held('The Singapore summit was called off.')).not.toEqual([]);
+    expect(matcher.match('The Mozilla Summit opened on Monday.')).toEqual([]);
+    expect(found('The Singapore summit was called off.')).toEqual([
+      'singapore-summit-2018:Singapore summit',
+    ]);
   });
 });
 
