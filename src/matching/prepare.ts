@@ -459,61 +459,59 @@ function anchorWords(names: string[], eventForms: string[], people: string[]): s
  */
 function eventGroups(eventForms: string[], people: string[]): PreparedPart['events'] {
   const anchors = anchorWords([], eventForms, people);
-  const held = eventForms.map((f) => {
-    const own = words(f).map((w) => anchorOf(w, true));
-    return anchors.filter((a) => own.some((o) => o.includes(a)));
-  });
-  const count = new Map<string, number>();
-  for (const list of held) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
-  const byAnchor = new Map<string, string[]>();
-  eventForms.forEach((f, i) => {
-    const best = held[i]!.reduce<string | null>(
-      (x, a) => (x === null || count.get(a)! > count.get(x)! ? a : x),
-      null,
+  const own = eventForms.map((f) => words(f).map((w) => anchorOf(w, true)));
+  const held = own.map((o) => anchors.filter((a) => o.some((x) => x.includes(a))));
+  const byAnchor = bucketByKey(
+    eventForms.map((_f, i) => i),
+    held,
+    (_a, shared) => shared,
+  );
+  // Split again by a second word besides the anchor: the one the most forms share, of three
+  // letters or more where there is one; forms of one word stay together (no `also`).
+  return [...byAnchor].flatMap(([a, members]) => {
+    const second = members.map((i) => [
+      ...new Set(own[i]!.filter((x) => x && !(a && x.includes(a)))),
+    ]);
+    const byWord = bucketByKey(
+      members.map((i) => eventForms[i]!),
+      second,
+      (x, shared) => (x.length >= 3 ? 1e6 : 0) + shared * 1000 + x.length,
     );
-    const key = best ?? '';
-    const group = byAnchor.get(key);
-    if (group) group.push(f);
-    else byAnchor.set(key, [f]);
-  });
-  return [...byAnchor].flatMap(([a, forms]) =>
-    bySecondWord(a, forms).map(([also, group]) => ({
+    return [...byWord].map(([also, group]) => ({
       anchors: (a ? [a] : anchors).map((x) => wordPattern(x, false)).join('|'),
       pattern: `(?:${alternation(group, () => true)})`,
       ...(also ? { also: [...new Set([also, upperFirst(also), lowerFirst(also)])] } : {}),
-    })),
-  );
+    }));
+  });
 }
 
 const upperFirst = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 const lowerFirst = (w: string) => w.charAt(0).toLowerCase() + w.slice(1);
 
 /**
- * An event group's forms split by a second word each holds besides the anchor `a` (its
- * loose anchor, as `anchorOf`): the one the most forms share, of three letters or more where
- * there is one. Forms of one word stay together, under no second word ('').
+ * Puts each item in the bucket of its heaviest key, the first of equals ('' for an item
+ * without keys); `weight` is told how many items hold the key.
  */
-function bySecondWord(a: string, forms: string[]): [string, string[]][] {
-  const others = forms.map(
-    (f) =>
-      new Set(
-        words(f)
-          .map((w) => anchorOf(w, true))
-          .filter((x) => x && !(a && x.includes(a))),
-      ),
-  );
+function bucketByKey<T>(
+  items: T[],
+  keys: string[][],
+  weight: (key: string, shared: number) => number,
+): Map<string, T[]> {
   const shared = new Map<string, number>();
-  for (const set of others) for (const x of set) shared.set(x, (shared.get(x) ?? 0) + 1);
-  const weight = (x: string) => (x.length >= 3 ? 1e6 : 0) + shared.get(x)! * 1000 + x.length;
-  const out = new Map<string, string[]>();
-  forms.forEach((f, i) => {
+  for (const list of keys) for (const k of list) shared.set(k, (shared.get(k) ?? 0) + 1);
+  const out = new Map<string, T[]>();
+  items.forEach((item, i) => {
     let best = '';
-    for (const x of others[i]!) if (!best || weight(x) > weight(best)) best = x;
-    const group = out.get(best);
-    if (group) group.push(f);
-    else out.set(best, [f]);
+    let most = -Infinity;
+    for (const k of keys[i]!) {
+      const w = weight(k, shared.get(k)!);
+      if (w > most) [best, most] = [k, w];
+    }
+    const bucket = out.get(best);
+    if (bucket) bucket.push(item);
+    else out.set(best, [item]);
   });
-  return [...out];
+  return out;
 }
 
 /** The patterns and anchors of the forms of one script. */
