@@ -2,7 +2,7 @@
  * The page half of the matcher: compiles a prepared matcher (`prepare.ts`) lazily and finds
  * mentions in a block of text. Only this half is in the content script.
  */
-import type { PreparedMatcher, PreparedPart } from './prepare';
+import type { AnchoredGroup, PreparedMatcher, PreparedPart } from './prepare';
 import { GAP_CHAR, keyOf, titleKey, withoutMarks } from './name-text';
 import type { MatchEntity, Mention } from './types';
 
@@ -96,22 +96,15 @@ interface Bounded {
 /** A part's RegExps, each built on first use: most pages hold no anchor word, so need none. */
 class Part {
   /**
-   * The anchor words of the namesakes, of the names, and of each group of the event's forms:
-   * each pattern is built and run only in a block holding one of its own.
+   * The names, the namesakes and the event's forms, in groups by anchor word (`AnchoredGroup`):
+   * each group's pattern is built and run only in a block holding one of its anchors.
    */
-  readonly namesakeAnchors: RegExp | null;
-  readonly nameAnchors: RegExp | null;
-  /** The event's groups by anchor words, each with its second word's spellings (`also`). */
-  readonly #events = new Map<
-    string,
-    { anchors: RegExp; groups: { also: string[]; source: string; bounded?: Bounded }[] }
-  >();
-  /** Any of the event's anchor words: one test for the many blocks that hold none. */
-  readonly #anyEvent: RegExp;
+  readonly #names: Groups;
+  readonly #namesakes: Groups;
+  readonly #events: Groups;
   #titles: ReadonlyMap<string, string> | undefined;
   /** Text before names looked up as a title: a page repeats "President Putin". */
   readonly #seen = new Map<string, number>();
-  readonly #built = new Map<string, Bounded | null>();
 
   readonly #wordChars: string;
 
@@ -122,14 +115,10 @@ class Part {
     readonly anchors: RegExp,
   ) {
     this.#wordChars = wordChars;
-    this.namesakeAnchors = prepared.namesakeAnchors ? new RegExp(prepared.namesakeAnchors) : null;
-    this.nameAnchors = prepared.nameAnchors ? new RegExp(prepared.nameAnchors) : null;
-    for (const e of prepared.events) {
-      let g = this.#events.get(e.anchors);
-      if (!g) this.#events.set(e.anchors, (g = { anchors: new RegExp(e.anchors), groups: [] }));
-      g.groups.push({ also: e.also ?? [], source: e.pattern });
-    }
-    this.#anyEvent = new RegExp([...this.#events.keys()].join('|') || '$^');
+    const bound = (source: string) => this.#bound(source);
+    this.#names = new Groups(prepared.names, prepared.nameAnchors, bound);
+    this.#namesakes = new Groups(prepared.namesakes, prepared.namesakeAnchors, bound);
+    this.#events = new Groups(prepared.events, prepared.eventAnchors, bound);
   }
 
   /**
@@ -149,42 +138,70 @@ class Part {
     return found;
   }
 
-  bounded(which: 'names' | 'namesakes'): Bounded | null {
-    let b = this.#built.get(which);
-    if (b === undefined) {
-      const source = this.prepared[which];
-      this.#built.set(which, (b = source === null ? null : this.#bound(source)));
-    }
-    return b;
+  /** The groups of names whose anchors are in `text` (none for a text that only says "summit"). */
+  names(text: string): Bounded[] {
+    return this.#names.held(text);
   }
 
-  /**
-   * The names pattern for `text`: built the first time a block holds a name's anchor word
-   * (not for a page that only says "summit"), then run on every block as the other anchors let
-   * through, without that test.
-   */
-  names(text: string): Bounded | null {
-    const built = this.#built.get('names');
-    if (built !== undefined) return built;
-    return this.nameAnchors?.test(text) ? this.bounded('names') : null;
+  /** The groups of namesakes whose anchors are in `text`. */
+  namesakes(text: string): Bounded[] {
+    return this.#namesakes.held(text);
   }
 
-  /** The event's groups whose anchor words (and second words) are in `text`. */
+  /** The event's groups whose anchor words (and second words, `also`) are in `text`. */
   events(text: string): Bounded[] {
-    const out: Bounded[] = [];
-    if (!this.#anyEvent.test(text)) return out;
-    for (const { anchors, groups } of this.#events.values()) {
-      if (!anchors.test(text)) continue;
-      // Plain words: `includes`, not a RegExp each (each costs a compile on first use).
-      for (const g of groups)
-        if (!g.also.length || g.also.some((w) => text.includes(w)))
-          out.push((g.bounded ??= this.#bound(g.source)));
-    }
-    return out;
+    return this.#events.held(text);
   }
 
   #bound(source: string): Bounded {
     return { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
+  }
+}
+
+/**
+ * A part's groups of forms (`AnchoredGroup`), each pattern built on first use. Which groups a
+ * text holds is one pass of a RegExp of their anchors (`source`): an `includes` per anchor
+ * made matching the paragraphs of the 2 MB page a third slower.
+ */
+class Groups {
+  readonly #groups: { anchors: string[]; also?: string[]; source: string; bounded?: Bounded }[];
+  readonly #anchors: RegExp | null;
+  readonly #bound: (source: string) => Bounded;
+  /** The anchors found in the text at hand (one set, reused). */
+  readonly #hit = new Set<string>();
+
+  constructor(
+    groups: readonly AnchoredGroup[],
+    source: string | null,
+    bound: (source: string) => Bounded,
+  ) {
+    this.#groups = groups.map((g) => ({ anchors: g.anchors, also: g.also, source: g.pattern }));
+    this.#anchors = source ? new RegExp(source, 'g') : null;
+    this.#bound = bound;
+  }
+
+  /** The patterns of the groups whose anchors are in `text`, in the groups' order. */
+  held(text: string): Bounded[] {
+    const out: Bounded[] = [];
+    const re = this.#anchors;
+    if (!re) return out;
+    const hit = this.#hit;
+    hit.clear();
+    re.lastIndex = 0;
+    // From one character on, not from the match's end: an anchor may begin inside another.
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      hit.add(m[0]);
+      re.lastIndex = m.index + 1;
+    }
+    if (hit.size)
+      for (const g of this.#groups)
+        if (
+          g.anchors.some((a) => hit.has(a)) &&
+          // Plain words: `includes`, not a RegExp each (each costs a compile on first use).
+          (!g.also || g.also.some((w) => text.includes(w)))
+        )
+          out.push((g.bounded ??= this.#bound(g.source)));
+    return out;
   }
 }
 
@@ -321,11 +338,11 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   function scanPart(part: Part, text: string, found: Mention[]): void {
     const { forms, notGiven, notAlone, family, word } = lookup();
     const titles = part.prepared.titles;
-    const names = new Matches(part.names(text), text, word);
+    const names = part.names(text).map((b) => new Matches(b, text, word));
     const events = part.events(text).map((b) => new Matches(b, text, word));
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
-      const name = names.from(from);
+      const name = leftmost(names, from);
       const ev = leftmost(events, from);
       if (!name && !ev) return;
       let start = Infinity;
@@ -357,9 +374,11 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       const info = forms.get(key);
       if (!info) continue;
       // Namesakes are looked for only where one of their own words is.
-      blocked ??= part.namesakeAnchors?.test(text)
-        ? spans(new Matches(part.bounded('namesakes'), text, word), text, word)
-        : [];
+      blocked ??= spans(
+        part.namesakes(text).map((b) => new Matches(b, text, word)),
+        text,
+        word,
+      );
       if (blocked.some(([s, e]) => s < end && start < e)) continue;
       if (!info.full && !titled && !isSurnameAlone(text, start, end, notGiven, notAlone)) continue;
       // "the Trumps": a surname's -s form after a determiner is a family, not the person.
@@ -477,9 +496,10 @@ function leftmost(streams: Matches[], from: number): RegExpExecArray | null {
   return best;
 }
 
-function spans(matches: Matches, text: string, word: WordChars): [number, number][] {
+/** Where the leftmost matches of `streams` lie, one after another (none glued to a word). */
+function spans(streams: Matches[], text: string, word: WordChars): [number, number][] {
   const out: [number, number][] = [];
-  for (let from = 0, m = matches.from(0); m; m = matches.from(from)) {
+  for (let from = 0, m = leftmost(streams, 0); m; m = leftmost(streams, from)) {
     if (word.before(text, m.index)) from = m.index + 1;
     else out.push([m.index, (from = m.index + m[0].length)]);
   }

@@ -174,11 +174,15 @@ function reduceAnchors(list: Iterable<string>): string[] {
  */
 export interface PreparedPart {
   /**
-   * The names; null when the part has none. No boundaries: the matcher adds the one after
-   * (see `PreparedMatcher.wordChars`) and checks the one before each match. When `titles`
-   * is null but the part has titles, they are in here as `(?<title>…)` before `(?<name>…)`.
+   * The names, in groups by anchor word (`AnchoredGroup`): a block that names Putin compiles
+   * his forms, not everyone's (the Russian names with their cases took 2–3 ms to compile and
+   * as long again to compile to machine code on their second run; Putin's alone, 0.4 ms). No
+   * boundaries: the matcher adds the one after (see `PreparedMatcher.wordChars`) and checks
+   * the one before each match. When `titles` is null but the part has titles, they are in
+   * one group with every name, as `(?<title>…)` before `(?<name>…)`: a title may come before
+   * any name.
    */
-  names: string | null;
+  names: AnchoredGroup[];
   /**
    * The titles as a table, `titleKey` with its first letter in lower case → the first letter
    * a title must start with ('' when either case will do; '*' for the last words of a longer
@@ -192,28 +196,38 @@ export interface PreparedPart {
   /**
    * The event's names, aliases and phrases (the dataset's `event.phrases`: "summit in
    * Singapore"), same boundaries, in groups by anchor word: a group's pattern is compiled and
-   * run only in a block holding its anchor (`anchors`, a RegExp source), and every text its
-   * pattern matches holds that anchor. A page that says "Singapore" compiles the few forms
+   * run only in a block holding its anchor, and every text its pattern matches holds that
+   * anchor. A page that says "Singapore" compiles the few forms
    * anchored there, not the whole event (6.5 KB in four languages, ~2 ms on each such page).
    * `also`, when there, lists the spellings (first letter in either case) of a second word
    * all the group's forms hold ("ingap" of "Singapore summit"), looked for as plain text: a
    * page about the "Mozilla Summit" compiles none of the "summit" forms.
    */
-  events: { anchors: string; pattern: string; also?: string[] }[];
-  /** Namesakes ("Kim Jong-il") that block a match inside them (same boundaries). */
-  namesakes: string | null;
+  events: AnchoredGroup[];
   /**
-   * Anchor words of the namesakes alone, none a word of a name where another will do
-   * ("младш" of "Дональд Трамп-младший"): their pattern runs only where one is.
+   * Namesakes ("Kim Jong-il") that block a match inside them (same boundaries), in groups by
+   * anchor word, none a word of a name where another will do ("младш" of "Дональд
+   * Трамп-младший"). Some anchors are short words ("die" of "die Trumps", "Il" of "Kim
+   * Il-sung") found in most texts: in groups, such a text compiles a few forms, not all.
    */
+  namesakes: AnchoredGroup[];
+  /** The anchors of the groups of `names`, `namesakes` and `events`, as RegExp sources. */
+  nameAnchors: string | null;
   namesakeAnchors: string | null;
+  eventAnchors: string | null;
   /** The anchor words of everything in the part, for `Matcher.anchors` (flags `g`). */
   anchors: string;
-  /**
-   * Anchor words of the names alone: the names pattern (4.6 KB in Russian with its cases,
-   * ~2 ms to compile) is built only for a block holding one, not for "summit" alone.
-   */
-  nameAnchors: string | null;
+}
+
+/**
+ * Forms compiled and run only in a text that holds one of `anchors`, plain substrings of the
+ * forms: every text `pattern` matches holds one of them. With `also` (the event's groups),
+ * only in a text that holds one of those words too.
+ */
+export interface AnchoredGroup {
+  anchors: string[];
+  pattern: string;
+  also?: string[];
 }
 
 /**
@@ -222,7 +236,7 @@ export interface PreparedPart {
  * builds it (`buildMatcher`), so a page pays next to nothing before its first scan.
  */
 export interface PreparedMatcher {
-  version: 4;
+  version: 5;
   /**
    * The letters, digits and marks of the common scripts (Latin, Greek, Cyrillic), as the body
    * of a character class: a name may not be followed by one. The patterns check this class
@@ -320,7 +334,7 @@ export function prepareMatcher(spec: MatcherSpec): PreparedMatcher {
   const inScript = (list: Iterable<string>, script: number) =>
     [...list].filter((f) => scriptOf(f) === script);
   return {
-    version: 4,
+    version: 5,
     wordChars: WORD_CHARS,
     notGivenNames: NOT_GIVEN_NAMES,
     notAlone: `^(?:,?\\s*(?:${oneOfWords(NAME_SUFFIXES)})|\\s+(?:${oneOfWords(SURNAME_AS_WORD)}))\\b`,
@@ -478,7 +492,7 @@ function eventGroups(eventForms: string[], people: string[]): PreparedPart['even
       (x, shared) => (x.length >= 3 ? 1e6 : 0) + shared * 1000 + x.length,
     );
     return [...byWord].map(([also, group]) => ({
-      anchors: (a ? [a] : anchors).map((x) => wordPattern(x, false)).join('|'),
+      anchors: a ? [a] : anchors,
       pattern: `(?:${alternation(group, () => true)})`,
       ...(also ? { also: [...new Set([also, upperFirst(also), lowerFirst(also)])] } : {}),
     }));
@@ -524,21 +538,57 @@ function preparePart(
   const end = '';
   const titlePart = titles.length ? alternation(titles, looseTitle) : null;
   const apart = titlePart !== null && !titlesHoldNames(titles, written);
-  let names: string | null = null;
-  if (written.length) {
-    names =
-      titlePart === null || apart
-        ? `(?:${alternation(written)})${end}`
-        : `(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})${end}`;
-  }
+  const nameAnchors = anchorWords(written, [], written);
+  const names =
+    titlePart === null || apart
+      ? anchoredGroups(written, nameAnchors, (forms) => `(?:${alternation(forms)})${end}`)
+      : [
+          {
+            anchors: nameAnchors,
+            pattern: `(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})${end}`,
+          },
+        ];
+  const namesakeGroups = anchoredGroups(
+    namesakes,
+    nameAnchors,
+    (forms) => `(?:${alternation(forms)})${end}`,
+    anchorWords([], namesakes, written),
+  );
+  const source = (groups: AnchoredGroup[]) =>
+    groups.length ? [...new Set(groups.flatMap((g) => g.anchors))].map(escape).join('|') : null;
+  const events = eventForms.length ? eventGroups(eventForms, written) : [];
   return {
-    names,
+    names: written.length ? names : [],
     titles: apart ? titleTable(titles) : null,
     titleWords: apart ? Math.max(...titles.map((t) => words(t).length)) : 0,
-    events: eventForms.length ? eventGroups(eventForms, written) : [],
-    namesakes: namesakes.length ? `(?:${alternation(namesakes)})${end}` : null,
-    namesakeAnchors: namesakes.length ? anchorsOf([], namesakes, written) : null,
+    events,
+    // A namesake goes with the name it holds ("Trump" of "Melania Trump"): it can only match
+    // where that name's anchor is. Its own words ("die" of "die Trumps") are in most texts.
+    namesakes: namesakeGroups,
+    nameAnchors: written.length ? source(names) : null,
+    namesakeAnchors: source(namesakeGroups),
+    eventAnchors: source(events),
     anchors: anchorsOf(written, eventForms) ?? '',
-    nameAnchors: anchorsOf(written, []),
   };
+}
+
+/**
+ * `forms` in groups by the anchor word (of `anchors`, else of `fallback`) that most of them
+ * hold, one pattern each. A form holding none (there should be none) goes in a group that
+ * every anchor opens.
+ */
+function anchoredGroups(
+  forms: string[],
+  anchors: string[],
+  pattern: (forms: string[]) => string,
+  fallback: string[] = anchors,
+): AnchoredGroup[] {
+  const held = forms.map((f) => {
+    const own = anchors.filter((a) => f.includes(a));
+    return own.length ? own : fallback.filter((a) => f.includes(a));
+  });
+  return [...bucketByKey(forms, held, (_a, shared) => shared)].map(([a, members]) => ({
+    anchors: a ? [a] : [...new Set([...anchors, ...fallback])],
+    pattern: pattern(members),
+  }));
 }

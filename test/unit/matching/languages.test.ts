@@ -350,7 +350,10 @@ describe('the event in groups by anchor word', () => {
       expect(matching(form), form).not.toHaveLength(0);
       for (const text of [form, lower(form), form.normalize('NFD')]) {
         for (const g of matching(text)) {
-          expect(new RegExp(g.anchors).test(text), text).toBe(true);
+          expect(
+            g.anchors.some((a) => text.includes(a)),
+            text,
+          ).toBe(true);
           // The group's second word, its first letter in either case, is there too.
           if (g.also)
             expect(
@@ -365,7 +368,7 @@ describe('the event in groups by anchor word', () => {
   it('compiles a group only where its second word is: "Mozilla Summit" is not the summit', async () => {
     const spec = matcherSpecFromDataset(await readReference(path.join(ROOT, 'assets/reference')));
     const groups = prepareMatcher(spec).parts.flatMap((p) => p.events);
-    const summit = groups.filter((g) => new RegExp(g.anchors).test('summit'));
+    const summit = groups.filter((g) => g.anchors.some((a) => 'summit'.includes(a)));
     expect(summit.length).toBeGreaterThan(1);
     expect(summit.every((g) => g.also)).toBe(true);
     const held = (text: string) => summit.filter((g) => g.also!.some((w) => text.includes(w)));
@@ -375,6 +378,51 @@ describe('the event in groups by anchor word', () => {
     expect(found('The Singapore summit was called off.')).toEqual([
       'singapore-summit-2018:Singapore summit',
     ]);
+  });
+});
+
+describe('names and namesakes in groups by anchor word', () => {
+  it('puts each person’s forms in groups of their own; every form holds its group’s anchor', async () => {
+    const ref = await readReference(path.join(ROOT, 'assets/reference'));
+    const spec = matcherSpecFromDataset(ref);
+    const parts = prepareMatcher(spec).parts;
+    const names = parts.flatMap((p) => p.names);
+    // One group per anchor word, not one pattern of everyone's names in every case.
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.every((g) => g.anchors.length === 1)).toBe(true);
+    const people = spec.entities.filter((e) => e.kind === 'person');
+    for (const p of people) {
+      for (const form of [p.name, ...p.fullNames, ...p.shortForms, ...p.ambiguousShortForms]) {
+        const matching = names.filter((g) => new RegExp(`^(?:${g.pattern})$`).test(form));
+        expect(matching, form).not.toHaveLength(0);
+        for (const g of matching)
+          expect(
+            g.anchors.some((a) => form.includes(a)),
+            form,
+          ).toBe(true);
+      }
+    }
+    // "Путин" opens Putin's forms alone, with their cases.
+    const putin = names.find((g) => g.anchors[0] === 'Путин')!;
+    expect(new RegExp(putin.pattern).test('Путиным')).toBe(true);
+    expect(new RegExp(putin.pattern).test('Трампом')).toBe(false);
+  });
+
+  it('groups a namesake with the name it holds, and still blocks it', async () => {
+    const spec = matcherSpecFromDataset(await readReference(path.join(ROOT, 'assets/reference')));
+    const namesakes = prepareMatcher(spec).parts.flatMap((p) => p.namesakes);
+    const trump = namesakes.filter((g) => g.anchors.includes('Trump'));
+    expect(trump).toHaveLength(1);
+    for (const n of ['Melania Trump', 'Ivanka Trump', 'die Trumps', 'les Trump']) {
+      expect(new RegExp(`^(?:${trump[0]!.pattern})$`).test(n), n).toBe(true);
+    }
+    // No group opens on a word most texts hold ("die", "les", "il").
+    const anchors = namesakes.flatMap((g) => g.anchors);
+    for (const w of ['die', 'les', 'il', 'den']) expect(anchors).not.toContain(w);
+    expect(found('Melania Trump und die Trumps trafen Wladimir Putin.')).toEqual([
+      'vladimir-putin:Wladimir Putin',
+    ]);
+    expect(found('Мелания Трамп и Дональд Трамп-младший.')).toEqual([]);
   });
 });
 

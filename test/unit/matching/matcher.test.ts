@@ -182,9 +182,10 @@ describe('the summit', () => {
       ),
     };
     const part = prepareMatcher(spec).parts[0]!;
-    const anchors = new RegExp(part.events.map((e) => e.anchors).join('|'));
-    expect(anchors.test('Donald Trump met Kim Jong-un')).toBe(false);
-    expect(anchors.test('la cumbre Trump-Kim')).toBe(true);
+    const anchored = (text: string) =>
+      part.events.some((e) => e.anchors.some((a) => text.includes(a)));
+    expect(anchored('Donald Trump met Kim Jong-un')).toBe(false);
+    expect(anchored('la cumbre Trump-Kim')).toBe(true);
     const text = 'La cumbre Trump-Kim, dijo Trump.';
     expect(
       compileMatcher(spec)
@@ -260,7 +261,7 @@ describe('prepared matchers', () => {
   it('keep titles apart from the names, unless a name could start inside a title', () => {
     const apart = prepareMatcher(SPEC).parts[0]!;
     expect(apart.titles).not.toBeNull();
-    expect(apart.names).not.toContain('(?<title>');
+    expect(apart.names.map((g) => g.pattern).join('')).not.toContain('(?<title>');
     // "Trump adviser" holds a name: a titled mention starts before the first name found.
     const spec = {
       version: 1 as const,
@@ -280,7 +281,8 @@ describe('prepared matchers', () => {
     };
     const joined = prepareMatcher(spec).parts[0]!;
     expect(joined.titles).toBeNull();
-    expect(joined.names).toContain('(?<title>');
+    expect(joined.names).toHaveLength(1);
+    expect(joined.names[0]!.pattern).toContain('(?<title>');
     const text = 'Trump adviser Kellyanne Conway met President Trump.';
     const m = compileMatcher(spec).match(text);
     expect(m.map((x) => `${x.entity}:${text.slice(x.start, x.end)}`)).toEqual([
