@@ -99,9 +99,9 @@ class Part {
    * The names, the namesakes and the event's forms, in groups by anchor word (`AnchoredGroup`):
    * each group's pattern is built and run only in a block holding one of its anchors.
    */
-  readonly #names: Groups;
-  readonly #namesakes: Groups;
-  readonly #events: Groups;
+  readonly names: Groups;
+  readonly namesakes: Groups;
+  readonly events: Groups;
   #titles: ReadonlyMap<string, string> | undefined;
   /** Text before names looked up as a title: a page repeats "President Putin". */
   readonly #seen = new Map<string, number>();
@@ -116,9 +116,9 @@ class Part {
   ) {
     this.#wordChars = wordChars;
     const bound = (source: string) => this.#bound(source);
-    this.#names = new Groups(prepared.names, prepared.nameAnchors, bound);
-    this.#namesakes = new Groups(prepared.namesakes, prepared.namesakeAnchors, bound);
-    this.#events = new Groups(prepared.events, prepared.eventAnchors, bound);
+    this.names = new Groups(prepared.names, prepared.nameAnchors, bound);
+    this.namesakes = new Groups(prepared.namesakes, prepared.namesakeAnchors, bound);
+    this.events = new Groups(prepared.events, prepared.eventAnchors, bound);
   }
 
   /**
@@ -138,21 +138,6 @@ class Part {
     return found;
   }
 
-  /** The groups of names whose anchors are in `text` (none for a text that only says "summit"). */
-  names(text: string): Bounded[] {
-    return this.#names.held(text);
-  }
-
-  /** The groups of namesakes whose anchors are in `text`. */
-  namesakes(text: string): Bounded[] {
-    return this.#namesakes.held(text);
-  }
-
-  /** The event's groups whose anchor words (and second words, `also`) are in `text`. */
-  events(text: string): Bounded[] {
-    return this.#events.held(text);
-  }
-
   #bound(source: string): Bounded {
     return { quick: new RegExp(`(?:${source})(?![${this.#wordChars}])`, 'g'), source };
   }
@@ -164,7 +149,9 @@ class Part {
  * made matching the paragraphs of the 2 MB page a third slower.
  */
 class Groups {
-  readonly #groups: { anchors: string[]; also?: string[]; source: string; bounded?: Bounded }[];
+  readonly #groups: readonly AnchoredGroup[];
+  /** Each group's pattern, once built. */
+  readonly #built: Bounded[] = [];
   readonly #anchors: RegExp | null;
   readonly #bound: (source: string) => Bounded;
   /** The anchors found in the text at hand (one set, reused). */
@@ -175,7 +162,7 @@ class Groups {
     source: string | null,
     bound: (source: string) => Bounded,
   ) {
-    this.#groups = groups.map((g) => ({ anchors: g.anchors, also: g.also, source: g.pattern }));
+    this.#groups = groups;
     this.#anchors = source ? new RegExp(source, 'g') : null;
     this.#bound = bound;
   }
@@ -194,13 +181,14 @@ class Groups {
       re.lastIndex = m.index + 1;
     }
     if (hit.size)
-      for (const g of this.#groups)
+      this.#groups.forEach((g, i) => {
         if (
           g.anchors.some((a) => hit.has(a)) &&
           // Plain words: `includes`, not a RegExp each (each costs a compile on first use).
           (!g.also || g.also.some((w) => text.includes(w)))
         )
-          out.push((g.bounded ??= this.#bound(g.source)));
+          out.push((this.#built[i] ??= this.#bound(g.pattern)));
+      });
     return out;
   }
 }
@@ -338,8 +326,8 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   function scanPart(part: Part, text: string, found: Mention[]): void {
     const { forms, notGiven, notAlone, family, word } = lookup();
     const titles = part.prepared.titles;
-    const names = part.names(text).map((b) => new Matches(b, text, word));
-    const events = part.events(text).map((b) => new Matches(b, text, word));
+    const names = part.names.held(text).map((b) => new Matches(b, text, word));
+    const events = part.events.held(text).map((b) => new Matches(b, text, word));
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
       const name = leftmost(names, from);
@@ -375,7 +363,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       if (!info) continue;
       // Namesakes are looked for only where one of their own words is.
       blocked ??= spans(
-        part.namesakes(text).map((b) => new Matches(b, text, word)),
+        part.namesakes.held(text).map((b) => new Matches(b, text, word)),
         text,
         word,
       );

@@ -58,10 +58,10 @@ export interface TextBlock {
  * about every text node's parent, and most parents hold many text nodes.
  */
 export class ElementClassifier {
-  private readonly cache = new WeakMap<Element, ElementInfo>();
+  readonly #cache = new WeakMap<Element, ElementInfo>();
 
   info(el: Element): ElementInfo {
-    const hit = this.cache.get(el);
+    const hit = this.#cache.get(el);
     if (hit) return hit;
     const parent = el.parentElement;
     const up = parent ? this.info(parent) : null;
@@ -74,7 +74,7 @@ export class ElementClassifier {
       el.hasAttribute('hidden') ||
       (editable !== null && editable !== 'false');
     const info = { skip, block: BLOCKS.has(name) || !up ? el : up.block };
-    this.cache.set(el, info);
+    this.#cache.set(el, info);
     return info;
   }
 }

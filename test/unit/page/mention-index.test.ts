@@ -28,6 +28,34 @@ const where = (blocks: Element[], list: { block: Element }[]) =>
   list.map((m) => blocks.indexOf(m.block));
 
 describe('mention index', () => {
+  it('makes a range only for the mentions it marks, and for others when asked', () => {
+    const doc = pageOf(Array(7).fill('<p>Putin spoke.</p>').join(''));
+    const view = doc.defaultView as unknown as { StaticRange: new (i: StaticRangeInit) => object };
+    const Base = view.StaticRange;
+    let made = 0;
+    view.StaticRange = class extends Base {
+      constructor(init: StaticRangeInit) {
+        super(init);
+        made++;
+      }
+    };
+    const index = new MentionIndex(doc, new RecordedMarks());
+    const classifier = new ElementClassifier();
+    for (const block of doc.querySelectorAll('p')) {
+      for (const run of ownRuns(block, classifier)) index.add(run, matcher.match(run.text));
+      index.paint(block);
+    }
+    // Seven mentions, three marked (quiet default): three ranges.
+    expect([index.active, index.marks, made]).toEqual([7, 3, 3]);
+    const unmarked = index.at(doc.querySelectorAll('p')[1]!.firstChild as Text)[0]!;
+    expect(unmarked.painted).toBe(false);
+    expect(unmarked.range.startOffset).toBe(0);
+    expect(unmarked.range.endOffset).toBe(5);
+    expect(made).toBe(4);
+    index.destroy();
+    expect(made).toBe(4);
+  });
+
   it('marks an entity again only QUIET_SPACING blocks after its last mark', () => {
     const { index, marks, blocks } = indexed(Array(7).fill('Putin spoke.'));
     expect(QUIET_SPACING).toBe(3);
