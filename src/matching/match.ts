@@ -361,7 +361,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       const key = keyFor(m.groups?.name ?? m[0]);
       const info = forms.get(key);
       if (!info) continue;
-      // Namesakes are looked for only where one of their own words is.
+      // Namesakes are looked for only where the name they hold is, once per block.
       blocked ??= spans(
         part.namesakes.held(text).map((b) => new Matches(b, text, word)),
         text,

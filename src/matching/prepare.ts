@@ -206,9 +206,10 @@ export interface PreparedPart {
   events: AnchoredGroup[];
   /**
    * Namesakes ("Kim Jong-il") that block a match inside them (same boundaries), in groups by
-   * anchor word, none a word of a name where another will do ("младш" of "Дональд
-   * Трамп-младший"). Some anchors are short words ("die" of "die Trumps", "Il" of "Kim
-   * Il-sung") found in most texts: in groups, such a text compiles a few forms, not all.
+   * the anchor of the name they hold ("Trump" of "Melania Trump"): a namesake can only match
+   * where that name is. Grouped by their own words instead ("die" of "die Trumps", "Il" of
+   * "Kim Il-sung"), the pass over their anchors stopped at nearly every word of a paragraph.
+   * A namesake that holds no name goes by its own words.
    */
   namesakes: AnchoredGroup[];
   /** The anchors of the groups of `names`, `namesakes` and `events`, as RegExp sources. */
