@@ -540,8 +540,9 @@ function preparePart(
   const titlePart = titles.length ? alternation(titles, looseTitle) : null;
   const apart = titlePart !== null && !titlesHoldNames(titles, written);
   const nameAnchors = anchorWords(written, [], written);
-  const names =
-    titlePart === null || apart
+  const names: AnchoredGroup[] = !written.length
+    ? []
+    : titlePart === null || apart
       ? anchoredGroups(written, nameAnchors, (forms) => `(?:${alternation(forms)})${end}`)
       : [
           {
@@ -559,14 +560,14 @@ function preparePart(
     groups.length ? [...new Set(groups.flatMap((g) => g.anchors))].map(escape).join('|') : null;
   const events = eventForms.length ? eventGroups(eventForms, written) : [];
   return {
-    names: written.length ? names : [],
+    names,
     titles: apart ? titleTable(titles) : null,
     titleWords: apart ? Math.max(...titles.map((t) => words(t).length)) : 0,
     events,
     // A namesake goes with the name it holds ("Trump" of "Melania Trump"): it can only match
     // where that name's anchor is. Its own words ("die" of "die Trumps") are in most texts.
     namesakes: namesakeGroups,
-    nameAnchors: written.length ? source(names) : null,
+    nameAnchors: source(names),
     namesakeAnchors: source(namesakeGroups),
     eventAnchors: source(events),
     anchors: anchorsOf(written, eventForms) ?? '',
