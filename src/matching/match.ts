@@ -264,14 +264,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   let byIdMap: Map<string, MatchEntity> | undefined;
   const byId = () => (byIdMap ??= new Map(prepared.entities.map((e) => [e.id, e])));
   let lookups:
-    | {
-        forms: Map<string, FormInfo>;
-        notGiven: Set<string>;
-        notAlone: RegExp;
-        family: RegExp;
-        word: WordChars;
-      }
+    | { forms: Map<string, FormInfo>; notGiven: Set<string>; notAlone: RegExp; family: RegExp }
     | undefined;
+  // Built when a name first matched: an anchor word alone ("Kimberly") needs none of it.
   const lookup = () => {
     if (lookups) return lookups;
     const forms = new Map<string, FormInfo>();
@@ -284,9 +279,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       notGiven: new Set(prepared.notGivenNames),
       notAlone: new RegExp(prepared.notAlone),
       family: new RegExp(prepared.family),
-      word: new WordChars(prepared.wordChars),
     });
   };
+  let wordChars: WordChars | undefined;
   const skip = new Set(hidden);
   /** Keys of names as written: a page repeats the same few ("Путина" a thousand times). */
   const keys = new Map<string, string>();
@@ -301,10 +296,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   const eventId = prepared.event;
   let parts: Part[] | undefined;
   let passes: RegExp[] | undefined;
+  const anchored = prepared.parts.filter((p) => p.anchors);
   const allParts = () =>
-    (parts ??= prepared.parts
-      .filter((p) => p.anchors)
-      .map((p, i) => new Part(p, prepared.wordChars, anchorPasses()[i]!)));
+    (parts ??= anchored.map((p, i) => new Part(p, prepared.wordChars, anchorPasses()[i]!)));
   /**
    * One RegExp per part's anchor words (one per script), the first also holding the invisible
    * characters as its one capture group. Not one RegExp for all: V8 skips ahead by a table of
@@ -313,9 +307,9 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
    * already cleaned of invisible characters.
    */
   const anchorPasses = () =>
-    (passes ??= prepared.parts
-      .filter((p) => p.anchors)
-      .map((p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g')));
+    (passes ??= anchored.map(
+      (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
+    ));
 
   /**
    * The part's mentions in `text`, as one pattern of (event | title? name) would find them:
@@ -324,7 +318,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
    * to the word before it.
    */
   function scanPart(part: Part, text: string, found: Mention[]): void {
-    const { forms, notGiven, notAlone, family, word } = lookup();
+    const word = (wordChars ??= new WordChars(prepared.wordChars));
     const titles = part.prepared.titles;
     const names = part.names.held(text).map((b) => new Matches(b, text, word));
     const events = part.events.held(text).map((b) => new Matches(b, text, word));
@@ -358,6 +352,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
         }
         continue;
       }
+      const { forms, notGiven, notAlone, family } = lookup();
       const key = keyFor(m.groups?.name ?? m[0]);
       const info = forms.get(key);
       if (!info) continue;

@@ -125,10 +125,17 @@ export class CandidateFinder {
     let nodes = group.nodes;
     let texts = group.texts;
     const lone = nodes.length === 1 ? nodes[0]! : null;
-    // The root is always split unread: `body` often holds big inline scripts besides the text.
+    // The root is split unread (`body` often holds big inline scripts besides the text),
+    // unless a first read of it all can end the search.
     const root = group.parent === null && group.depth === 0 && lone?.nodeType === ELEMENT_NODE;
     if (lone && !texts && group.depth < MAX_DEPTH && (root || isContainer(lone))) {
-      this.#split(lone, group.depth + 1, group.restarted);
+      // Most pages name no one: a wide root (32 to RUN children, not a flat book of
+      // thousands) whose whole text, scripts and all, holds no anchor is done after one
+      // native read, without a wrapper per child.
+      const n = root ? (lone as Element).childElementCount : 0;
+      if (n < 32 || n > RUN || this.#anchors(lone.textContent!).length) {
+        this.#split(lone, group.depth + 1, group.restarted);
+      }
       return;
     }
     if (!texts || group.generation !== this.#generation()) {

@@ -52,11 +52,10 @@ function pointOnText(doc: Document, node: Text, offset: number, x: number, y: nu
     range.setEnd(node, at + 1);
     for (const rect of range.getClientRects()) {
       if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) {
-        range.detach();
         return true;
       }
     }
   }
-  range.detach();
+  // No `detach()`: it does nothing (DOM standard); the range goes with its last reference.
   return false;
 }

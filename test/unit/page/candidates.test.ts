@@ -151,6 +151,39 @@ describe('candidate finder', () => {
     expect(candidateBlocks(root).nodes).toBe(0);
   });
 
+  it('reads a wide page without names once, whole, and a wide page with one as before', () => {
+    const para = (i: number) => `<div><p>Item ${i}: sunny, then rain.</p></div>`;
+    const wide = (extra: string) =>
+      body(
+        `<script>var x = 1;</script>${Array.from({ length: 40 }, (_, i) => para(i)).join('')}${extra}`,
+      );
+    const run = (root: Node) => {
+      const searched: string[] = [];
+      const reported: string[] = [];
+      const finder = new CandidateFinder(root, (t) => (searched.push(t), matcher.anchors(t)));
+      while (!finder.done)
+        finder.next(
+          (n) => reported.push(n.textContent ?? ''),
+          () => false,
+        );
+      return { searched, reported };
+    };
+    // No name anywhere: one search, of the whole text, scripts included.
+    const plain = wide('');
+    const none = run(plain);
+    expect(none.searched).toEqual([plain.textContent]);
+    expect(none.reported).toEqual([]);
+    // A name in a script only: searched on, child by child, and nothing reported.
+    const scripted = run(wide('<script>var who = "Putin";</script>'));
+    expect(scripted.searched.length).toBeGreaterThan(1);
+    expect(scripted.reported).toEqual([]);
+    // A name in the text: found as by the full read.
+    expect(run(wide('<p>Then Putin said so</p>')).reported).toEqual(['Then Putin said so']);
+    // Past RUN children (a flat book), the root is split unread as before.
+    const book = body(Array.from({ length: 300 }, (_, i) => `<p>Line ${i}.</p>`).join(''));
+    expect(run(book).searched.every((t) => t.length < (book.textContent ?? '').length)).toBe(true);
+  });
+
   it('ignores anchors in comments', () => {
     const root = body('<p>a<!-- Putin -->b</p><p>Macron</p>');
     const { blocks } = candidateBlocks(root, 1);
