@@ -64,7 +64,7 @@ export class Highlighter implements MentionMarks {
   constructor(doc: Document) {
     const HighlightCtor = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)
       ?.Highlight;
-    if (!HighlightCtor) throw new Error('CSS Custom Highlight API unavailable');
+    if (!HighlightCtor) throw new Error('no Highlight API');
     this.#Highlight = HighlightCtor;
     this.#doc = doc;
   }

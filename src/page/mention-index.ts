@@ -87,6 +87,8 @@ export class MentionIndex {
   readonly #byNode = new Map<Text, PageMention[]>();
   /** Full-name mentions per entity: its ambiguous short forms count while there is one. */
   readonly #confirmed = new Map<string, number>();
+  /** Ambiguous mentions, in the order found: all `resolve` looks at after every slice. */
+  readonly #ambiguous = new Set<PageMention>();
   /** Blocks that named someone, in the order first found (document order, appended content last). */
   readonly #blockSeq = new WeakMap<Element, number>();
   #nextSeq = 0;
@@ -135,7 +137,8 @@ export class MentionIndex {
       push(this.#byBlock, run.block, mention);
       for (const n of mention.nodes) push(this.#byNode, n, mention);
       if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 0) + 1);
-      if (!m.ambiguous) this.#activate(mention);
+      if (m.ambiguous) this.#ambiguous.add(mention);
+      else this.#activate(mention);
     }
   }
 
@@ -158,15 +161,13 @@ export class MentionIndex {
   /** Shows ambiguous mentions whose entity the page now names in full, hides the others. */
   resolve(): void {
     const touched = new Set<Element>();
-    for (const [block, list] of this.#byBlock) {
-      for (const m of list) {
-        if (!m.ambiguous) continue;
-        const keep = (this.#confirmed.get(m.entity) ?? 0) > 0;
-        if (keep === m.active) continue;
-        if (keep) this.#activate(m);
-        else this.#deactivate(m);
-        touched.add(block);
-      }
+    for (const m of this.#ambiguous) {
+      // A count, never below 0: kept while the page names the entity in full.
+      const keep = !!this.#confirmed.get(m.entity);
+      if (keep === m.active) continue;
+      if (keep) this.#activate(m);
+      else this.#deactivate(m);
+      touched.add(m.block);
     }
     for (const block of touched) this.paint(block);
   }
@@ -285,6 +286,7 @@ export class MentionIndex {
     this.#byBlock.clear();
     this.#byNode.clear();
     this.#markedIn.clear();
+    this.#ambiguous.clear();
   }
 
   #activate(m: PageMention): void {
@@ -308,6 +310,7 @@ export class MentionIndex {
 
   #forget(m: PageMention): void {
     if (m.active) this.#deactivate(m);
+    this.#ambiguous.delete(m);
     if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 1) - 1);
     for (const n of m.nodes) {
       const rest = (this.#byNode.get(n) ?? []).filter((x) => x !== m);

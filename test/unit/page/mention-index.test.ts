@@ -86,6 +86,15 @@ describe('mention index', () => {
     page.index.resolve();
     expect(kims()).toBe(0);
     expect(page.marks.ranges.size).toBe(0);
+    // The lone "Kim" goes too, then the full name comes back: the forgotten short form stays out.
+    page.blocks[0]!.textContent = 'Nobody arrived.';
+    page.scan(page.blocks[0]!);
+    page.blocks[1]!.textContent = 'Kim Jong-un spoke.';
+    page.scan(page.blocks[1]!);
+    page.index.resolve();
+    expect([kims(), page.index.active, page.index.marks, page.marks.ranges.size]).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 
   it('a mark stands for the unmarked repeats after it, up to the next mark', () => {
