@@ -193,7 +193,7 @@ async function measureLoads(
 }
 
 /** Loads per page in other languages: few pages, each budgeted on its own. */
-const LANGUAGE_LOADS = 3;
+export const LANGUAGE_LOADS = 3;
 
 export interface BrowserBenchReport {
   browser: BrowserName;

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { benchBrowsers, type PageFigure } from './browser-bench';
+import { LANGUAGE_LOADS, benchBrowsers, type PageFigure } from './browser-bench';
 import { benchCoverage } from './coverage-bench';
 import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
@@ -257,7 +257,9 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
     }
     console.log(`\n${b.browser}`);
     if (b.languages) {
-      console.log('pages in other languages (medians of 3 loads; ratios: each load):');
+      console.log(
+        `pages in other languages (medians of ${LANGUAGE_LOADS} loads; ratios: each load):`,
+      );
       console.table(
         [b.languages.russianPage, ...b.languages.corpus].map((f) => ({
           ...f,
@@ -265,7 +267,7 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
         })),
       );
       check(
-        `${b.browser}: Russian 2 MB page scan vs text read (median of 3 loads)`,
+        `${b.browser}: Russian 2 MB page scan vs text read (median of ${LANGUAGE_LOADS} loads)`,
         b.languages.russianPage.ratio,
         2,
         'x',
@@ -273,7 +275,7 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
       const ratios = b.languages.corpus.map((f) => f.ratio).sort((x, y) => x - y);
       const mid = ratios[Math.floor(ratios.length / 2)] ?? 0;
       check(
-        `${b.browser}: non-English corpus pages, median scan vs text read (3 loads each)`,
+        `${b.browser}: non-English corpus pages, median scan vs text read (${LANGUAGE_LOADS} loads each)`,
         mid,
         2,
         'x',

@@ -196,23 +196,22 @@ class Groups {
 /** Leftmost matches of one bounded pattern in one text, from a position that only moves on. */
 class Matches {
   #last: RegExpExecArray | null = null;
-  #done: boolean;
+  #done = false;
 
-  readonly #re: Bounded | null;
+  readonly #re: Bounded;
   readonly #text: string;
   readonly #word: WordChars;
 
-  constructor(re: Bounded | null, text: string, word: WordChars) {
+  constructor(re: Bounded, text: string, word: WordChars) {
     this.#re = re;
     this.#text = text;
     this.#word = word;
-    this.#done = re === null;
   }
 
   /** The first match at or after `from`: the last one found while it still lies there. */
   from(from: number): RegExpExecArray | null {
     if (this.#done || (this.#last && this.#last.index >= from)) return this.#last;
-    const b = this.#re!;
+    const b = this.#re;
     b.quick.lastIndex = from;
     let m = b.quick.exec(this.#text);
     if (m && this.#word.at(this.#text, m.index + m[0].length)) {
@@ -319,9 +318,10 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
    */
   function scanPart(part: Part, text: string, found: Mention[]): void {
     const word = (wordChars ??= new WordChars(prepared.wordChars));
+    const streams = (groups: Groups) => groups.held(text).map((b) => new Matches(b, text, word));
     const titles = part.prepared.titles;
-    const names = part.names.held(text).map((b) => new Matches(b, text, word));
-    const events = part.events.held(text).map((b) => new Matches(b, text, word));
+    const names = streams(part.names);
+    const events = streams(part.events);
     let blocked: [number, number][] | null = null;
     for (let from = 0; ;) {
       const name = leftmost(names, from);
@@ -357,11 +357,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       const info = forms.get(key);
       if (!info) continue;
       // Namesakes are looked for only where the name they hold is, once per block.
-      blocked ??= spans(
-        part.namesakes.held(text).map((b) => new Matches(b, text, word)),
-        text,
-        word,
-      );
+      blocked ??= spans(streams(part.namesakes), text, word);
       if (blocked.some(([s, e]) => s < end && start < e)) continue;
       if (!info.full && !titled && !isSurnameAlone(text, start, end, notGiven, notAlone)) continue;
       // "the Trumps": a surname's -s form after a determiner is a family, not the person.

@@ -537,13 +537,14 @@ function preparePart(
   namesakes: string[],
 ): PreparedPart {
   const end = '';
+  const plain = (forms: string[]) => `(?:${alternation(forms)})${end}`;
   const titlePart = titles.length ? alternation(titles, looseTitle) : null;
   const apart = titlePart !== null && !titlesHoldNames(titles, written);
   const nameAnchors = anchorWords(written, [], written);
   const names: AnchoredGroup[] = !written.length
     ? []
     : titlePart === null || apart
-      ? anchoredGroups(written, nameAnchors, (forms) => `(?:${alternation(forms)})${end}`)
+      ? anchoredGroups(written, nameAnchors, plain)
       : [
           {
             anchors: nameAnchors,
@@ -553,7 +554,7 @@ function preparePart(
   const namesakeGroups = anchoredGroups(
     namesakes,
     nameAnchors,
-    (forms) => `(?:${alternation(forms)})${end}`,
+    plain,
     anchorWords([], namesakes, written),
   );
   const source = (groups: AnchoredGroup[]) =>
