@@ -20,7 +20,7 @@ import { benchCoverage } from './coverage-bench';
 import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
-import { benchLibrary, benchSearch, hasCorpusArticles } from './search-bench';
+import { benchLibraryInWorker, benchSearch, hasCorpusArticles } from './search-bench';
 import { round } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -152,7 +152,7 @@ async function searchSection(report: Record<string, unknown>) {
     path.join(ROOT, 'assets/articles'),
     path.join(ROOT, 'assets/reference'),
   );
-  const library = await benchLibrary(ROOT, bundled, 10_000);
+  const library = await benchLibraryInWorker(ROOT, bundled, 10_000);
   console.table([library]);
   report.library = library;
   console.log(
