@@ -290,7 +290,7 @@ export interface LibraryFigures {
  * whose index is loaded from `bundledIndex` (its serialised form) as the background loads it.
  * Run it in a fresh worker (`library-worker.ts`): the background builds the library's index in
  * a context that has built no other index. In the bench's own process, after `benchSearch` had
- * built its indexes, the same first build took 450–545 ms against 360–405 ms in a worker.
+ * built its indexes, the first build took 449–545 ms; in a worker, 347–409 ms in eight runs of ten.
  */
 export async function benchLibrary(
   root: string,
