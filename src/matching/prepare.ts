@@ -536,8 +536,7 @@ function preparePart(
   eventForms: string[],
   namesakes: string[],
 ): PreparedPart {
-  const end = '';
-  const plain = (forms: string[]) => `(?:${alternation(forms)})${end}`;
+  const plain = (forms: string[]) => `(?:${alternation(forms)})`;
   const titlePart = titles.length ? alternation(titles, looseTitle) : null;
   const apart = titlePart !== null && !titlesHoldNames(titles, written);
   const nameAnchors = anchorWords(written, [], written);
@@ -548,7 +547,7 @@ function preparePart(
       : [
           {
             anchors: nameAnchors,
-            pattern: `(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})${end}`,
+            pattern: `(?:(?<title>${titlePart})${GAP})?(?<name>${alternation(written)})`,
           },
         ];
   const namesakeGroups = anchoredGroups(
