@@ -506,15 +506,20 @@ function isSurnameAlone(
   // before, within 40 characters.
   const min = Math.max(0, start - 40);
   let i = start;
-  while (i > min && /[\s\u00A0]/.test(text[i - 1]!)) i--;
+  while (i > min && /\s/.test(text[i - 1]!)) i--;
   const wordEnd = i;
   while (i > min && (isLower(text[i - 1]!) || !withoutMarks(text[i - 1]!))) i--;
   if (wordEnd === start || i === wordEnd || i <= min || !isUpper(text[--i]!)) return true;
   if (notGiven.has(text.slice(i, wordEnd))) return true;
   // "Later Kim said": a capitalised word opening a sentence is usually an ordinary word.
-  // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name.
+  // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name,
+  // except in title case ("Critics Say Trump Appointees…"): the words on both sides capitalised.
   const lead = text.slice(min, i).trimEnd();
-  return lead === '' ? min <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead);
+  return (
+    (lead === '' ? min <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead)) ||
+    (isUpper(lead.charAt(lead.search(/\S*$/))) &&
+      isUpper(text.charAt(end + text.slice(end).search(/\s\S/) + 1)))
+  );
 }
 
 /**

@@ -247,6 +247,20 @@ describe('given names before a surname', () => {
   it('at a sentence start, a capitalised word is an ordinary word', () => {
     expect(found('It rained. Yesterday Trump left.')).toEqual(['donald-trump:Trump']);
   });
+  it('in prose, a capitalised word after a proper name is still a given name', () => {
+    expect(found("New York's Fred Trump said so.")).toEqual([]);
+    expect(found('Her aunt Mary Trump Wrote it, her uncle Fred Trump said.')).toEqual([]);
+  });
+  it('in title case, with capitalised words on both sides, it is an ordinary word', () => {
+    expect(found('Critics Say Trump Appointees Can Dodge a Tax Bill')).toEqual([
+      'donald-trump:Trump',
+    ]);
+    expect(found('As Trump Reaches Toward Putin, U.S. Troops Arrive')).toEqual([
+      'donald-trump:Trump',
+      'vladimir-putin:Putin',
+    ]);
+    expect(found("Five Facts About Trump's Decision")).toEqual(['donald-trump:Trump']);
+  });
 });
 
 describe('prepared matchers', () => {
