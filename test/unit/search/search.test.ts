@@ -69,6 +69,19 @@ describe('search over the seed dataset', () => {
     expect(top(index, 'Singapur')).toEqual(['event: Singapore summit']);
   });
 
+  it('answers a word the same whatever was typed before it', async () => {
+    // Typo matching counts letter pairs in a buffer reused across queries: it must start clean.
+    const words = ['Klintsevitch', 'Kosachov', 'Dzabarov', 'nucelar', 'Singapur', 'kremlin'];
+    const typed = words.flatMap((w) => Array.from(w, (_, n) => w.slice(0, n + 1)));
+    const [forward, backward] = await Promise.all([seedIndex(), seedIndex()]);
+    const answers = (index: SearchIndex, queries: string[]) =>
+      new Map(queries.map((q) => [q, index.search(q, 10).map((r) => `${r.kind}:${r.id}`)]));
+    const a = answers(forward, typed);
+    const b = answers(backward, [...typed].reverse());
+    for (const q of typed) expect(b.get(q), q).toEqual(a.get(q));
+    expect(a.get('Kosachov')).toContain('person:konstantin-kosachev');
+  });
+
   it('matches partial words while typing', async () => {
     const index = await seedIndex();
     expect(top(index, 'dzhab')).toEqual(['person: Vladimir Dzhabarov']);
