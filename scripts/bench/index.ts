@@ -158,7 +158,8 @@ async function searchSection(report: Record<string, unknown>) {
   console.log(
     `library: p95 ${library.keystrokeP95Ms} ms per keystroke vs plain fuse.js ${library.fuseMs} ms; ` +
       `first build ${library.buildMs} ms of work in slices of at most ${library.buildLongestSliceMs} ms ` +
-      `(${library.buildWallMs} ms from start to end); one article added ${library.addMs} ms, ` +
+      `(${library.buildWallMs} ms from start to end), then typo tables ${library.typoTablesMs} ms ` +
+      `in a task of their own; one article added ${library.addMs} ms, ` +
       `deleted ${library.deleteMs} ms vs a full rebuild ${library.rebuildMs} ms`,
   );
   const rebuild = `full rebuild ${library.rebuildMs} ms`;

@@ -21,6 +21,9 @@ const CACHE_DELAY_MS = 2000;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Builds an index's typo tables in a task of their own, off the next keystroke's path. */
+const prepareTyposSoon = (index: SearchIndex) => setTimeout(() => index.prepareTypos(), 0);
+
 interface Options {
   cache?: IndexCache;
   /** Wait before caching; tests pass 0. */
@@ -138,6 +141,7 @@ export class SearchService {
       const index = cached && fromCache(cached.index);
       if (cached && index) {
         this.library = LibraryIndex.from(index, bundledKeys());
+        prepareTyposSoon(index);
         this.revisionShown = cached.revision;
         if (cached.revision === revision) return;
       }
@@ -145,8 +149,10 @@ export class SearchService {
     // Index only what the build did not: the reader's articles and the people they added.
     const dataset = await this.dataset(revision);
     const keys = bundledKeys();
-    if (this.library === null) this.library = await LibraryIndex.build(dataset, keys, pause);
-    else this.library.sync(dataset);
+    if (this.library === null) {
+      this.library = await LibraryIndex.build(dataset, keys, pause);
+      prepareTyposSoon(this.library.index);
+    } else this.library.sync(dataset);
     this.revisionShown = revision;
     this.records = { revision, lookup: Promise.resolve(new RecordLookup(dataset)) };
     this.scheduleCacheWrite();
@@ -175,6 +181,7 @@ export class SearchService {
     ])
       .then(([data, dataset]) => {
         const index = SearchIndex.from(data);
+        prepareTyposSoon(index);
         let keys: Set<string> | undefined;
         return {
           index,

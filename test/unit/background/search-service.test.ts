@@ -74,6 +74,27 @@ describe('SearchService', () => {
     build.mockRestore();
   });
 
+  it('builds each index’s typo tables in a task of their own once it is ready', async () => {
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await tick(); // earlier tests' services
+    const prepare = vi.spyOn(SearchIndex.prototype, 'prepareTypos');
+    const service = new SearchService(
+      async () => withLibrary(),
+      async () => 3,
+      {
+        cache: freshCache(),
+        cacheDelayMs: 0,
+      },
+    );
+    expect((await service.search('zepelin', 5)).map((r) => r.id)).toEqual(['lib-wire:s1']);
+    await service.settled();
+    await tick();
+    // The bundled index and the library's, each once.
+    expect(prepare).toHaveBeenCalledTimes(2);
+    expect(new Set(prepare.mock.instances).size).toBe(2);
+    prepare.mockRestore();
+  });
+
   it('rebuilds when the library changed', async () => {
     const cache = freshCache();
     let revision = 1;
