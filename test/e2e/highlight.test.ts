@@ -1,8 +1,13 @@
 import { expect, it } from 'vitest';
 import { highlightedTexts, waitForHighlights } from './harness';
-import { describeInBrowsers, openFixture, scanStats } from './suite';
+import { describeInBrowsers, openFixture, scanReport, scanStats } from './suite';
 
-describeInBrowsers('highlights', {}, (s) => {
+// A headline in title case names Trump; the prose below names another Trump.
+const TITLE_CASE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headline</title></head>
+<body><h1>Critics Say Trump Appointees Can Dodge a Tax Bill</h1>
+<p>The builder was New York's Fred Trump said a neighbour.</p></body></html>`;
+
+describeInBrowsers('highlights', { generated: { '/title-case.html': TITLE_CASE } }, (s) => {
   it.skipIf(s.skip)(
     'marks people and the event, names split across elements included',
     async () => {
@@ -33,6 +38,22 @@ describeInBrowsers('highlights', {}, (s) => {
         .length;
     });
     expect(inside).toBe(0);
+    await page.close();
+  });
+
+  it.skipIf(s.skip)('reads a title-case headline, and a given name in prose', async () => {
+    const { page, url } = await openFixture(s, 'title-case.html');
+    const report = await scanReport(s.eb, url);
+    const marked = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+        .highlights;
+      return [...(registry.get('counterpoint-mention') ?? [])].map(
+        (r) =>
+          `${r.startContainer.parentElement?.tagName}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
+      );
+    });
+    expect(marked).toEqual(['H1:Trump']);
+    expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
     await page.close();
   });
 
