@@ -84,7 +84,8 @@ export class MentionIndex {
   active = 0;
   marks = 0;
   readonly #byBlock = new Map<Element, PageMention[]>();
-  readonly #byNode = new Map<Text, PageMention[]>();
+  /** By text node, for hit testing: built on the first hover after a change, not per mention. */
+  #byNode: Map<Text, PageMention[]> | null = null;
   /** Full-name mentions per entity: its ambiguous short forms count while there is one. */
   readonly #confirmed = new Map<string, number>();
   /** Ambiguous mentions, in the order found: all `resolve` looks at after every slice. */
@@ -120,6 +121,7 @@ export class MentionIndex {
   add(run: TextBlock, found: Mention[]): void {
     const View = this.#doc.defaultView as (Window & { StaticRange: StaticRangeClass }) | null;
     const Range = View?.StaticRange ?? StaticRange;
+    this.#byNode = null;
     for (const m of found) {
       const [start, end] = toBoundaries(run, m.start, m.end);
       const mention = new IndexedMention(
@@ -135,7 +137,6 @@ export class MentionIndex {
         Range,
       );
       push(this.#byBlock, run.block, mention);
-      for (const n of mention.nodes) push(this.#byNode, n, mention);
       if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 0) + 1);
       if (m.ambiguous) this.#ambiguous.add(mention);
       else this.#activate(mention);
@@ -148,6 +149,7 @@ export class MentionIndex {
     if (!list) return;
     for (const m of list) this.#forget(m);
     this.#byBlock.delete(block);
+    this.#byNode = null;
   }
 
   /**
@@ -241,6 +243,11 @@ export class MentionIndex {
 
   /** Mentions that cover a text node (hit testing). */
   at(node: Text): readonly PageMention[] {
+    if (!this.#byNode) {
+      this.#byNode = new Map();
+      for (const list of this.#byBlock.values())
+        for (const m of list) for (const n of m.nodes) push(this.#byNode, n, m);
+    }
     return this.#byNode.get(node) ?? [];
   }
 
@@ -284,7 +291,7 @@ export class MentionIndex {
     for (const list of this.#byBlock.values())
       for (const m of list) if (m.painted) this.#highlight.delete(m.range);
     this.#byBlock.clear();
-    this.#byNode.clear();
+    this.#byNode = null;
     this.#markedIn.clear();
     this.#ambiguous.clear();
   }
@@ -312,11 +319,6 @@ export class MentionIndex {
     if (m.active) this.#deactivate(m);
     this.#ambiguous.delete(m);
     if (m.full) this.#confirmed.set(m.entity, (this.#confirmed.get(m.entity) ?? 1) - 1);
-    for (const n of m.nodes) {
-      const rest = (this.#byNode.get(n) ?? []).filter((x) => x !== m);
-      if (rest.length) this.#byNode.set(n, rest);
-      else this.#byNode.delete(n);
-    }
   }
 
   #seqOf(block: Element): number {

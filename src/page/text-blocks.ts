@@ -23,15 +23,14 @@ const BLOCKS = new Set(
 );
 
 /**
- * Matches any element that stops an element's `textContent` from being its one block of
- * text: a nested block, a skipped element, a hidden or editable one, or ours.
+ * Matches any element that may stop an element's `textContent` from being its one block of
+ * text: anything but the common inline tags (a nested block, a skipped element, ours, and
+ * also a rarer inline one), or a hidden or editable element. What it matches is read the
+ * slower, exact way (`ownRuns`). An allow list, not the list of blocks and skipped tags: one
+ * `:not()` per element instead of 65 selectors made the check 2–3 times faster in Chromium.
  */
-export const NOT_PLAIN_SELECTOR = [
-  ...[...BLOCKS, ...SKIPPED].map((t) => t.toLowerCase()),
-  '[hidden]',
-  '[contenteditable]',
-  `${OUR_PREFIX.toLowerCase()}ui`,
-].join(',');
+export const NOT_PLAIN_SELECTOR =
+  ':not(a,abbr,b,bdi,bdo,br,cite,data,del,dfn,em,font,i,img,ins,mark,q,s,small,span,strong,sub,sup,time,u,wbr),[hidden],[contenteditable]';
 
 /** Whether an element's text is never scanned because of its tag (script, style, code…). */
 export const isSkippedElement = (el: Element): boolean => SKIPPED.has(el.tagName.toUpperCase());

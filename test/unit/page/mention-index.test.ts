@@ -135,6 +135,24 @@ describe('mention index', () => {
     expect(index.at(link)[0]!.nodes).toHaveLength(3);
   });
 
+  it('answers hit tests from what the blocks hold now, after rescans and removals', () => {
+    const { doc, index, blocks, scan } = indexed(['Putin spoke.', 'Nobody here.']);
+    const textOf = (i: number) => blocks[i]!.firstChild as Text;
+    expect(index.at(textOf(0)).map((m) => m.entity)).toEqual(['vladimir-putin']);
+    expect(index.at(textOf(1))).toEqual([]);
+    // The page rewrites both paragraphs: each rescan replaces what was asked about before.
+    textOf(0).data = 'Nobody now.';
+    textOf(1).data = 'Macron spoke.';
+    scan(blocks[0]!);
+    scan(blocks[1]!);
+    expect(index.at(textOf(0))).toEqual([]);
+    expect(index.at(textOf(1)).map((m) => m.entity)).toEqual(['emmanuel-macron']);
+    blocks[1]!.remove();
+    index.dropDisconnected();
+    expect(index.at(textOf(1))).toEqual([]);
+    expect(doc.querySelectorAll('p')).toHaveLength(1);
+  });
+
   it('drops the mentions of blocks the page removed, and unmarks them', () => {
     const { index, marks, blocks } = indexed(['Putin spoke.', 'a', 'b', 'c', 'Macron too.']);
     expect(marks.ranges.size).toBe(2);
