@@ -7,7 +7,17 @@ const TITLE_CASE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <body><h1>Critics Say Trump Appointees Can Dodge a Tax Bill</h1>
 <p>The builder was New York's Fred Trump said a neighbour.</p></body></html>`;
 
-describeInBrowsers('highlights', { generated: { '/title-case.html': TITLE_CASE } }, (s) => {
+// Paragraphs holding other elements than the common inline tags: read the exact way.
+const INLINE_TAGS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tags</title></head>
+<body><p>President <a href="#">Vladimir</a> <em>Putin</em> and <b>Macron</b>.</p>
+<p>Vladimir <x-tip>Putin</x-tip> and <label>Macron</label>.</p>
+<p>Putin said <code>Macron</code>.</p>
+<p>Putin said <span hidden>Macron</span>.</p>
+<p>Putin said <span contenteditable="true">Macron</span>.</p></body></html>`;
+
+const PAGES = { '/title-case.html': TITLE_CASE, '/inline-tags.html': INLINE_TAGS };
+
+describeInBrowsers('highlights', { generated: PAGES }, (s) => {
   it.skipIf(s.skip)(
     'marks people and the event, names split across elements included',
     async () => {
@@ -54,6 +64,14 @@ describeInBrowsers('highlights', { generated: { '/title-case.html': TITLE_CASE }
     });
     expect(marked).toEqual(['H1:Trump']);
     expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
+    await page.close();
+  });
+
+  it.skipIf(s.skip)('leaves out code, hidden and editable text inside a paragraph', async () => {
+    const { page, url } = await openFixture(s, 'inline-tags.html');
+    const report = await scanReport(s.eb, url);
+    const count = (id: string) => report.counts.find((c) => c.entity === id)?.count;
+    expect([count('vladimir-putin'), count('emmanuel-macron')]).toEqual([5, 2]);
     await page.close();
   });
 
