@@ -2,9 +2,21 @@
  * Posting lists packed into short ASCII strings: ascending integers as varint deltas, five
  * bits a character. A 100k-statement index parses as a few thousand strings instead of
  * millions of numbers, and each list is only decoded when a query touches its term.
+ *
+ * A varint's last digit is one of '0'…'O' (48–79), the others one of 'P'…'p' (80–112)
+ * without the backslash (92): JSON writes a backslash as two characters, and with one in
+ * every 50 characters JSON.parse of a 100k-statement index took 12–20 ms instead of 9–14.
  */
 
-const BASE = 48; // '0'; 64 symbols up to 'o', all printable ASCII.
+const LAST = 48;
+const MORE = 80;
+const BACKSLASH = 92;
+
+/** The character of a varint's digit `d` (0–31) that is not its last. */
+const more = (d: number) => MORE + d + (MORE + d >= BACKSLASH ? 1 : 0);
+
+/** The digit (0–31) of such a character: one less above the backslash. */
+const moreDigit = (c: number) => c - MORE - ((BACKSLASH - c) >>> 31);
 
 /** Packs ascending non-negative integers. */
 export function encodePostings(sorted: ArrayLike<number>): string {
@@ -26,10 +38,10 @@ function pack(values: ArrayLike<number>, deltas: boolean): string {
       v = d;
     }
     while (v >= 32) {
-      buffer[n++] = BASE + 32 + (v & 31);
+      buffer[n++] = more(v & 31);
       v = Math.floor(v / 32);
     }
-    buffer[n++] = BASE + v;
+    buffer[n++] = LAST + v;
   }
   let out = '';
   for (let i = 0; i < n; i += 8192) {
@@ -47,13 +59,13 @@ export function decodePostings(packed: string, count = countPostings(packed)): U
   let previous = 0;
   let i = 0;
   for (let c = 0; c < packed.length; c++) {
-    const code = packed.charCodeAt(c) - BASE;
-    if (code >= 32) {
-      delta += (code - 32) * shift;
+    const code = packed.charCodeAt(c);
+    if (code >= MORE) {
+      delta += moreDigit(code) * shift;
       shift *= 32;
       continue;
     }
-    value = previous + delta + code * shift;
+    value = previous + delta + (code - LAST) * shift;
     out[i++] = value;
     previous = value;
     delta = 0;
@@ -65,7 +77,7 @@ export function decodePostings(packed: string, count = countPostings(packed)): U
 /** How many integers a packed list holds (its document frequency), without decoding it. */
 export function countPostings(packed: string): number {
   let n = 0;
-  for (let c = 0; c < packed.length; c++) if (packed.charCodeAt(c) - BASE < 32) n++;
+  for (let c = 0; c < packed.length; c++) if (packed.charCodeAt(c) < MORE) n++;
   return n;
 }
 
@@ -81,13 +93,13 @@ export function decodeValues(packed: string): Uint32Array {
   let value = 0;
   let i = 0;
   for (let c = 0; c < packed.length; c++) {
-    const code = packed.charCodeAt(c) - BASE;
-    if (code >= 32) {
-      value += (code - 32) * shift;
+    const code = packed.charCodeAt(c);
+    if (code >= MORE) {
+      value += moreDigit(code) * shift;
       shift *= 32;
       continue;
     }
-    out[i++] = value + code * shift;
+    out[i++] = value + (code - LAST) * shift;
     value = 0;
     shift = 1;
   }

@@ -34,8 +34,11 @@ export interface SerializedIndex {
   postingEnds: string;
 }
 
-/** 4: words keep their combining marks and fold as `src/text/words.ts` does (caches of 3 are rebuilt). */
-export const INDEX_VERSION = 4;
+/**
+ * 4: words keep their combining marks and fold as `src/text/words.ts` does. 5: packed strings
+ * hold no backslash (`postings.ts`). Caches of an older version are rebuilt.
+ */
+export const INDEX_VERSION = 5;
 
 const KIND_CODES: Record<SearchKind, string> = {
   person: 'p',
