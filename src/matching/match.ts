@@ -501,7 +501,8 @@ function isSurnameAlone(
   notGiven: ReadonlySet<string>,
   notAlone: RegExp,
 ): boolean {
-  if (notAlone.test(text.slice(end, end + 12))) return false;
+  const rest = text.slice(end);
+  if (notAlone.test(rest.slice(0, 12))) return false;
   // The capitalised word (upper case, then lower case and marks) that ends at the spaces
   // before, within 40 characters.
   const min = Math.max(0, start - 40);
@@ -513,12 +514,13 @@ function isSurnameAlone(
   if (notGiven.has(text.slice(i, wordEnd))) return true;
   // "Later Kim said": a capitalised word opening a sentence is usually an ordinary word.
   // Mid-sentence ("with Eric Trump"), an unknown capitalised word is taken as a given name,
-  // except in title case ("Critics Say Trump Appointees…"): the words on both sides capitalised.
+  // except in title case ("Critics Say Trump Appointees…"): the word before capitalised, and
+  // the word after too, or none (a headline's last word: "Putin Praises Trump").
   const lead = text.slice(min, i).trimEnd();
   return (
     (lead === '' ? min <= 0 : /[.!?:;"“‘'(\u2014«„»”]$/.test(lead)) ||
     (isUpper(lead.charAt(lead.search(/\S*$/))) &&
-      isUpper(text.charAt(end + text.slice(end).search(/\s\S/) + 1)))
+      (isUpper(rest.charAt(rest.search(/\s\S/) + 1)) || !/[^\s.!?"”’'»]/.test(rest)))
   );
 }
 

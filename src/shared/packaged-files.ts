@@ -3,13 +3,19 @@
  * the build (wxt.config.ts, scripts/lib), the extension and the bench cannot drift apart.
  * Paths are relative to the extension's root; `runtime.getURL` takes them with a leading `/`.
  */
+/**
+ * The hover card's module, imported by the content script on first use. A constant of its own:
+ * the minifier inlines a constant, but not one property of an object (the whole object went
+ * into the content script).
+ */
+export const CARD_MODULE_FILE = 'content-scripts/card.js';
+
 export const PACKAGED = {
   /** The bundled dataset (`npm run dataset`'s output). */
   dataset: 'data/dataset.json',
   /** The search index of the bundled dataset, prepared at build time. */
   searchIndex: 'data/search-index.json',
-  /** The hover card's module, imported by the content script on first use. */
-  cardModule: 'content-scripts/card.js',
+  cardModule: CARD_MODULE_FILE,
   /** Highlight styles, added to the content script's manifest entry. */
   highlightCss: 'content-scripts/highlight.css',
 } as const;

@@ -4,10 +4,10 @@ import type { createCard } from './card-chunk';
 import type { CardController, CardControllerOptions, CardTarget } from './card-controller';
 import type { HoverTimings } from './hover-intent';
 import type { CardSnapshot } from '../../shared/protocol';
-import { PACKAGED } from '../../shared/packaged-files';
+import { CARD_MODULE_FILE } from '../../shared/packaged-files';
 
 /** Path of the card's module in the build (scripts/lib/card-chunk.ts writes it). */
-const CARD_MODULE = `/${PACKAGED.cardModule}` as const;
+const CARD_MODULE = `/${CARD_MODULE_FILE}` as const;
 
 /**
  * Stands in for the card until a reader needs it: the card's code (Preact, floating-ui, the

@@ -261,6 +261,14 @@ describe('given names before a surname', () => {
     ]);
     expect(found("Five Facts About Trump's Decision")).toEqual(['donald-trump:Trump']);
   });
+  it('at the end of a headline in title case, it is an ordinary word', () => {
+    expect(found('Macron Rebukes Trump')).toEqual(['emmanuel-macron:Macron', 'donald-trump:Trump']);
+    expect(found('Can Kamala Harris and Joe Biden Defeat Trump?')).toEqual(['donald-trump:Trump']);
+    expect(found('“Russia Will Not Trust Kosachev”')).toEqual(['konstantin-kosachev:Kosachev']);
+    // Not in prose (the word before the given name in lower case), nor before letters.
+    expect(found('The letter was signed by Ted Trump.')).toEqual([]);
+    expect(found('Senators Praise Ted Trump’s')).toEqual([]);
+  });
 });
 
 describe('prepared matchers', () => {
