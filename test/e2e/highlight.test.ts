@@ -7,6 +7,11 @@ const TITLE_CASE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <body><h1>Critics Say Trump Appointees Can Dodge a Tax Bill</h1>
 <p>The builder was New York's Fred Trump said a neighbour.</p></body></html>`;
 
+// A headline in title case that ends with a surname; prose that ends with another Trump.
+const TITLE_END = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headline</title></head>
+<body><h1>Macron Rebukes Trump</h1>
+<p>The letter was signed by Ted Trump.</p></body></html>`;
+
 // Paragraphs holding other elements than the common inline tags: read the exact way.
 const INLINE_TAGS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tags</title></head>
 <body><p>President <a href="#">Vladimir</a> <em>Putin</em> and <b>Macron</b>.</p>
@@ -15,7 +20,11 @@ const INLINE_TAGS = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p>Putin said <span hidden>Macron</span>.</p>
 <p>Putin said <span contenteditable="true">Macron</span>.</p></body></html>`;
 
-const PAGES = { '/title-case.html': TITLE_CASE, '/inline-tags.html': INLINE_TAGS };
+const PAGES = {
+  '/title-case.html': TITLE_CASE,
+  '/title-end.html': TITLE_END,
+  '/inline-tags.html': INLINE_TAGS,
+};
 
 describeInBrowsers('highlights', { generated: PAGES }, (s) => {
   it.skipIf(s.skip)(
@@ -63,6 +72,22 @@ describeInBrowsers('highlights', { generated: PAGES }, (s) => {
       );
     });
     expect(marked).toEqual(['H1:Trump']);
+    expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
+    await page.close();
+  });
+
+  it.skipIf(s.skip)('reads a surname that ends a title-case headline', async () => {
+    const { page, url } = await openFixture(s, 'title-end.html');
+    const report = await scanReport(s.eb, url);
+    const marked = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+        .highlights;
+      return [...(registry.get('counterpoint-mention') ?? [])].map(
+        (r) =>
+          `${r.startContainer.parentElement?.tagName}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
+      );
+    });
+    expect(marked.sort()).toEqual(['H1:Macron', 'H1:Trump']);
     expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
     await page.close();
   });
