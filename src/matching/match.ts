@@ -71,7 +71,8 @@ export interface Matcher {
   /**
    * Offsets in `text` of anchor words: every mention contains one (a word of each name form,
    * an event phrase's most shared word; an either-case first letter left off). A cheap prefilter
-   * over a whole subtree's text: only blocks holding one need `match`.
+   * over a whole subtree's text: only blocks holding one need `match`. Uses no `this`: the
+   * scanner passes it on as it is.
    */
   anchors(text: string): number[];
   /** The entity of an id, for names and kinds. */
@@ -256,12 +257,82 @@ function titleStart(text: string, name: number, from: number, part: Part, word: 
 
 /**
  * Builds a prepared matcher. `hidden` entities (the reader chose not to mark them) are still
- * matched, so that their names are not read as someone else's, and then left out.
+ * matched, so that their names are not read as someone else's, and then left out. Only the
+ * anchor search is here: V8 parses a function with the functions inside it when it is first
+ * called, and most pages never need the block matching (`blockMatcher`).
  */
 export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
-  // Built the first time a block holds an anchor word: most pages hold none.
   let byIdMap: Map<string, MatchEntity> | undefined;
   const byId = () => (byIdMap ??= new Map(prepared.entities.map((e) => [e.id, e])));
+  const anchored = prepared.parts.filter((p) => p.anchors);
+  /**
+   * One RegExp per part's anchor words (one per script), the first also holding the invisible
+   * characters as its one capture group. Not one RegExp for all: V8 skips ahead by a table of
+   * the characters that can start a match, and Latin and Cyrillic words in one table made the
+   * pass over a page's text twice as slow as two passes. The block matching tests the same
+   * RegExps on text already cleaned of invisible characters.
+   */
+  let passes: RegExp[] | undefined;
+  const anchorPasses = () =>
+    (passes ??= anchored.map(
+      (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
+    ));
+  let scan: ((text: string) => Mention[]) | undefined;
+
+  /** Offsets of anchor words in `text`, in order; null if it holds an invisible character. */
+  function anchorsOrNull(text: string): number[] | null {
+    const found: number[] = [];
+    let groups = 0;
+    for (const re of anchorPasses()) {
+      const before = found.length;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[1] !== undefined) return null;
+        found.push(m.index);
+      }
+      if (found.length > before) groups++;
+    }
+    return groups > 1 ? found.sort((a, b) => a - b) : found;
+  }
+
+  return {
+    entities: prepared.entities,
+    entity: (id) => byId().get(id),
+    // Soft hyphens and zero-width characters inside names: a cleaned copy is searched, and
+    // offsets are mapped back only when something was found in a text that had some.
+    match(text) {
+      scan ??= blockMatcher(prepared, hidden, byId, anchored, anchorPasses());
+      // A block: most hold none, and a search is cheaper than a replace that finds nothing.
+      if (text.search(INVISIBLE) < 0) return scan(text);
+      const clean = text.replace(INVISIBLE, '');
+      const found = scan(clean);
+      if (!found.length) return found;
+      const map = backTo(text);
+      return found.map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
+    },
+    // One pass per script over the text, the first also looking for invisible characters,
+    // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
+    // with an invisible character is searched again, cleaned.
+    anchors(text) {
+      const found = anchorsOrNull(text);
+      if (found) return found;
+      const again = anchorsOrNull(text.replace(INVISIBLE, ''))!;
+      return again.length ? again.map(backTo(text)) : again;
+    },
+  };
+}
+
+/**
+ * The block matching of `buildMatcher`, built at the first block that holds an anchor word:
+ * the mentions in a text without invisible characters, of every part whose anchors it holds.
+ */
+function blockMatcher(
+  prepared: PreparedMatcher,
+  hidden: readonly string[],
+  byId: () => Map<string, MatchEntity>,
+  anchored: readonly PreparedPart[],
+  passes: readonly RegExp[],
+): (text: string) => Mention[] {
   let lookups:
     | { forms: Map<string, FormInfo>; notGiven: Set<string>; notAlone: RegExp; family: RegExp }
     | undefined;
@@ -293,22 +364,7 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     return key;
   };
   const eventId = prepared.event;
-  let parts: Part[] | undefined;
-  let passes: RegExp[] | undefined;
-  const anchored = prepared.parts.filter((p) => p.anchors);
-  const allParts = () =>
-    (parts ??= anchored.map((p, i) => new Part(p, prepared.wordChars, anchorPasses()[i]!)));
-  /**
-   * One RegExp per part's anchor words (one per script), the first also holding the invisible
-   * characters as its one capture group. Not one RegExp for all: V8 skips ahead by a table of
-   * the characters that can start a match, and Latin and Cyrillic words in one table made the
-   * pass over a page's text twice as slow as two passes. `scan` tests the same RegExps on text
-   * already cleaned of invisible characters.
-   */
-  const anchorPasses = () =>
-    (passes ??= anchored.map(
-      (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
-    ));
+  const parts = anchored.map((p, i) => new Part(p, prepared.wordChars, passes[i]!));
 
   /**
    * The part's mentions in `text`, as one pattern of (event | title? name) would find them:
@@ -381,57 +437,16 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
   }
 
   /** Mentions of every part whose anchors are in `text` (a block: short). */
-  function scan(text: string): Mention[] {
+  return function scan(text: string): Mention[] {
     const found: Mention[] = [];
     let count = 0;
-    for (const part of allParts()) {
+    for (const part of parts) {
       part.anchors.lastIndex = 0;
       if (!part.anchors.test(text)) continue;
       scanPart(part, text, found);
       count++;
     }
     return count > 1 ? found.sort((a, b) => a.start - b.start) : found;
-  }
-
-  /** Offsets of anchor words in `text`, in order; null if it holds an invisible character. */
-  function anchorsOrNull(text: string): number[] | null {
-    const found: number[] = [];
-    let groups = 0;
-    for (const re of anchorPasses()) {
-      const before = found.length;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[1] !== undefined) return null;
-        found.push(m.index);
-      }
-      if (found.length > before) groups++;
-    }
-    return groups > 1 ? found.sort((a, b) => a - b) : found;
-  }
-
-  return {
-    entities: prepared.entities,
-    entity: (id) => byId().get(id),
-    // Soft hyphens and zero-width characters inside names: a cleaned copy is searched, and
-    // offsets are mapped back only when something was found in a text that had some.
-    match(text) {
-      // A block: most hold none, and a search is cheaper than a replace that finds nothing.
-      if (text.search(INVISIBLE) < 0) return scan(text);
-      const clean = text.replace(INVISIBLE, '');
-      const found = scan(clean);
-      if (!found.length) return found;
-      const map = backTo(text);
-      return found.map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
-    },
-    // One pass per script over the text, the first also looking for invisible characters,
-    // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
-    // with an invisible character is searched again, cleaned.
-    anchors(text) {
-      const found = anchorsOrNull(text);
-      if (found) return found;
-      const again = anchorsOrNull(text.replace(INVISIBLE, ''))!;
-      return again.length ? again.map(backTo(text)) : again;
-    },
   };
 }
 

@@ -159,16 +159,7 @@ export class CandidateFinder {
       if (!only && this.#halve(group, nodes, texts)) return;
     }
     const offsets = this.#anchors(texts.join(''));
-    if (!offsets.length) return;
-    locate(nodes, texts, offsets, (node, text, within) => {
-      // A big element is not handed over whole: the text nodes holding the anchors are, so
-      // the scanner reads only the blocks around them. They are found by their lengths in
-      // one walk; reading the text again child by child, level by level, read an article
-      // nested ten deep ten times.
-      if (text.length > REFINE && node.nodeType === ELEMENT_NODE) {
-        locateText(node, within, onNode);
-      } else onNode(node, text);
-    });
+    if (offsets.length) locate(nodes, texts, offsets, onNode);
   }
 
   /** Queues an element's children, to be listed RUN or so at a time, unread. */
@@ -242,23 +233,30 @@ function breakable(a: Node, b: Node, textA?: string, textB?: string): boolean {
 
 /**
  * Reports the nodes (text nodes, or elements) among `nodes`, whose texts are `texts`
- * concatenated, that hold one of the sorted `offsets`, with the offsets that fall in each,
- * relative to it.
+ * concatenated, that hold one of the sorted `offsets`. The refining is done here rather than
+ * in a callback made by the finder's step, which every page would compile.
  */
 function locate(
   nodes: Node[],
   texts: string[],
   offsets: number[],
-  onNode: (node: Text | Element, text: string, within: number[]) => void,
+  onNode: (node: Text | Element, text: string) => void,
 ): void {
   let pos = 0;
   let i = 0;
   for (let k = 0; k < nodes.length && i < offsets.length; k++) {
-    const end = pos + texts[k]!.length;
+    const node = nodes[k] as Text | Element;
+    const text = texts[k]!;
+    const end = pos + text.length;
     if (offsets[i]! < end) {
       const within: number[] = [];
       for (; i < offsets.length && offsets[i]! < end; i++) within.push(offsets[i]! - pos);
-      onNode(nodes[k] as Text | Element, texts[k]!, within);
+      // A big element is not handed over whole: the text nodes holding the anchors are, so
+      // the scanner reads only the blocks around them. They are found by their lengths in
+      // one walk; reading the text again child by child, level by level, read an article
+      // nested ten deep ten times.
+      if (text.length > REFINE && node.nodeType === ELEMENT_NODE) locateText(node, within, onNode);
+      else onNode(node, text);
     }
     pos = end;
   }
