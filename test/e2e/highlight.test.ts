@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { highlightedTexts, waitForHighlights } from './harness';
+import type { Page } from 'puppeteer-core';
+import { HIGHLIGHT_NAME, highlightedTexts, waitForHighlights } from './harness';
 import { describeInBrowsers, openFixture, scanReport, scanStats } from './suite';
 
 // A headline in title case names Trump; the prose below names another Trump.
@@ -25,6 +26,17 @@ const PAGES = {
   '/title-end.html': TITLE_END,
   '/inline-tags.html': INLINE_TAGS,
 };
+
+/** Each of our highlight's ranges as "TAG:text", the tag being its first text node's parent's. */
+function markedInTags(page: Page): Promise<string[]> {
+  return page.evaluate((name) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    return [...(registry.get(name) ?? [])].map(
+      (r) =>
+        `${r.startContainer.parentElement?.tagName}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
+    );
+  }, HIGHLIGHT_NAME);
+}
 
 describeInBrowsers('highlights', { generated: PAGES }, (s) => {
   it.skipIf(s.skip)(
@@ -63,14 +75,7 @@ describeInBrowsers('highlights', { generated: PAGES }, (s) => {
   it.skipIf(s.skip)('reads a title-case headline, and a given name in prose', async () => {
     const { page, url } = await openFixture(s, 'title-case.html');
     const report = await scanReport(s.eb, url);
-    const marked = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
-        .highlights;
-      return [...(registry.get('counterpoint-mention') ?? [])].map(
-        (r) =>
-          `${r.startContainer.parentElement?.tagName}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
-      );
-    });
+    const marked = await markedInTags(page);
     expect(marked).toEqual(['H1:Trump']);
     expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
     await page.close();
@@ -79,14 +84,7 @@ describeInBrowsers('highlights', { generated: PAGES }, (s) => {
   it.skipIf(s.skip)('reads a surname that ends a title-case headline', async () => {
     const { page, url } = await openFixture(s, 'title-end.html');
     const report = await scanReport(s.eb, url);
-    const marked = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
-        .highlights;
-      return [...(registry.get('counterpoint-mention') ?? [])].map(
-        (r) =>
-          `${r.startContainer.parentElement?.tagName}:${r.startContainer.textContent?.slice(r.startOffset, r.endOffset)}`,
-      );
-    });
+    const marked = await markedInTags(page);
     expect(marked.sort()).toEqual(['H1:Macron', 'H1:Trump']);
     expect(report.counts.find((c) => c.entity === 'donald-trump')?.count).toBe(1);
     await page.close();
