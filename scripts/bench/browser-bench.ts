@@ -20,7 +20,9 @@ import {
   appendChunkHtml,
   buildLargePage,
   corpusDir,
+  hasCorpus,
   nonEnglishPages,
+  RUSSIAN_SOURCE,
   russianParagraphs,
 } from './pages';
 import { percentile, round } from './stats';
@@ -208,8 +210,11 @@ export const CORPUS_LOADS = 3;
 export interface BrowserBenchReport {
   browser: BrowserName;
   skipped?: string;
-  /** Pages in other languages: a generated 2 MB Russian page and the corpus's non-English ones. */
-  languages?: { russianPage: RepeatedFigure & { bytes: number }; corpus: RepeatedFigure[] };
+  /**
+   * Pages in other languages: a generated 2 MB Russian page and the corpus's non-English ones
+   * (each left out without the corpus part it is made from).
+   */
+  languages?: { russianPage?: RepeatedFigure & { bytes: number }; corpus: RepeatedFigure[] };
   largePage?: PageFigure & { bytes: number };
   append50k?: { rescanMs: number; fullScanMs: number };
   /** Each page measured over `CORPUS_LOADS` loads; its figures are the loads' medians. */
@@ -241,7 +246,11 @@ export async function benchBrowsers(
   only: 'all' | 'languages' = 'all',
 ): Promise<BrowserBenchReport[]> {
   const large = buildLargePage(root);
-  const russian = buildLargePage(root, 2 * 1024 * 1024, russianParagraphs(root), 'ru');
+  // Without the corpus: no Russian page (made from a coverage article) and no corpus pages.
+  const russian = hasCorpus(root, RUSSIAN_SOURCE)
+    ? buildLargePage(root, 2 * 1024 * 1024, russianParagraphs(root), 'ru')
+    : null;
+  const pagesThere = hasCorpus(root, 'pages');
   const chunk = appendChunkHtml(root);
   // Corpus pages: their scripts and off-host loads blocked (the machine is offline anyway).
   const csp = {
@@ -250,7 +259,7 @@ export async function benchBrowsers(
   };
   const server = await serveFixtures((p) => (p.startsWith('/corpus/') ? csp : {}), {
     '/bench/large.html': large,
-    '/bench/large-ru.html': russian,
+    ...(russian ? { '/bench/large-ru.html': russian } : {}),
   });
   const reports: BrowserBenchReport[] = [];
   try {
@@ -270,20 +279,25 @@ export async function benchBrowsers(
         await warm.page.close();
         await new Promise((resolve) => setTimeout(resolve, 1000));
 
-        const ru = await measureLoads(
-          eb,
-          probe,
-          server.url('bench/large-ru.html'),
-          'Russian (2 MB)',
-          LANGUAGE_LOADS,
-        );
+        const ru =
+          russian &&
+          (await measureLoads(
+            eb,
+            probe,
+            server.url('bench/large-ru.html'),
+            'Russian (2 MB)',
+            LANGUAGE_LOADS,
+          ));
         const foreign: RepeatedFigure[] = [];
-        for (const { file, lang } of nonEnglishPages(root)) {
+        for (const { file, lang } of pagesThere ? nonEnglishPages(root) : []) {
           const label = `${file} (${lang})`;
           const url = server.url(`corpus/${file}`);
           foreign.push(await measureLoads(eb, probe, url, label, LANGUAGE_LOADS));
         }
-        report.languages = { russianPage: { ...ru, bytes: russian.length }, corpus: foreign };
+        report.languages = {
+          ...(ru && russian ? { russianPage: { ...ru, bytes: russian.length } } : {}),
+          corpus: foreign,
+        };
         if (only === 'languages') {
           reports.push(report);
           continue;
@@ -308,6 +322,10 @@ export async function benchBrowsers(
         report.append50k = { rescanMs: round(after.lastRescanMs), fullScanMs: figure.scanMs };
         await page.close();
 
+        if (!pagesThere) {
+          reports.push(report);
+          continue;
+        }
         const pages = readdirSync(path.join(corpusDir(root), 'pages'))
           .filter((f) => f.endsWith('.html'))
           .sort()

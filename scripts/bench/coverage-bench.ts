@@ -14,7 +14,7 @@ import type { Statement } from '../../src/dataset/types';
 import { groupUtterances } from '../../src/dataset/utterances';
 import { wordDiff } from '../../src/diff/word-diff';
 import { readArticles, readReference } from '../lib/dataset-files';
-import { corpusDir, realParagraphs } from './pages';
+import { corpusDir, hasCorpus, realParagraphs } from './pages';
 import { percentile, round } from './stats';
 
 export interface CoverageFigures {
@@ -167,9 +167,12 @@ function manyVersions(n: number): Dataset {
 
 export async function benchCoverage(root: string): Promise<CoverageFigures> {
   const reference = await readReference(path.join(root, 'assets/reference'));
+  // Without the corpus, the seeds alone (the section says so).
   const inputs: ArticleInput[] = [
     ...(await readArticles(path.join(root, 'assets/articles'))),
-    ...(await readArticles(path.join(corpusDir(root), 'coverage'))),
+    ...(hasCorpus(root, 'coverage')
+      ? await readArticles(path.join(corpusDir(root), 'coverage'))
+      : []),
   ];
   const runs = 5;
   const build = time(() => buildDataset(inputs, reference), runs);

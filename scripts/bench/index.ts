@@ -20,7 +20,8 @@ import { benchCoverage } from './coverage-bench';
 import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
-import { benchLibraryInWorker, benchSearch, hasCorpusArticles } from './search-bench';
+import { corpusDir, hasCorpus, RUSSIAN_SOURCE } from './pages';
+import { benchLibraryInWorker, benchSearch } from './search-bench';
 import { round } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +43,30 @@ interface Budget {
 const budgets: Budget[] = [];
 const check = (name: string, value: number, limit: number, unit: string, baseline?: string) =>
   budgets.push({ name, value, limit, unit, baseline });
+
+/** Budgets whose figure this run could not make, and why (listed with the budgets). */
+const skipped: { name: string; reason: string }[] = [];
+const skip = (name: string, reason: string) => skipped.push({ name, reason });
+
+/** Why a part of the shared corpus cannot be used, or null when it is there. */
+const noCorpus = (part: string): string | null =>
+  hasCorpus(ROOT, part)
+    ? null
+    : `no ${path.join(corpusDir(ROOT), part)} (../shared/corpus, or COUNTERPOINT_CORPUS)`;
+
+/**
+ * `check` for a figure made from data cut from the corpus articles (generated statements and
+ * articles, the 2 MB page): without them it is made from the two seed articles alone, a
+ * different workload, so it is printed and listed as skipped rather than held to the goal.
+ */
+const checkCut = (name: string, value: number, limit: number, unit: string, baseline?: string) => {
+  const missing = noCorpus('articles');
+  if (!missing) return check(name, value, limit, unit, baseline);
+  skip(
+    name,
+    `${missing}: ${value} ${unit} on data cut from the seed articles alone, not held to the goal`,
+  );
+};
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
@@ -79,6 +104,12 @@ async function coverageSection(report: Record<string, unknown>) {
   console.log(
     '\n== Counter-coverage (baselines: extraction alone; exact-text grouping; one diff per version) ==',
   );
+  if (noCorpus('coverage')) {
+    console.log(
+      `${noCorpus('coverage')}: the pipeline is timed on the seed articles alone, not on the real ` +
+        'coverage; the grouping and card figures do not need it.',
+    );
+  }
   const c = await benchCoverage(ROOT);
   report.coverage = c;
   console.log(
@@ -96,7 +127,7 @@ async function coverageSection(report: Record<string, unknown>) {
   console.table([c.card]);
   check('card for a 50-version utterance (median)', c.card.medianMs, 5, 'ms');
   if (small && large)
-    check(
+    checkCut(
       'grouping growth per statement, 10k vs 1k articles',
       round(large.perStatementUs / Math.max(small.perStatementUs, 0.01)),
       3,
@@ -107,11 +138,11 @@ async function coverageSection(report: Record<string, unknown>) {
 /** Search over generated datasets and a reader's 10,000-article library. */
 async function searchSection(report: Record<string, unknown>) {
   console.log('\n== Search (generated datasets; baseline: plain fuse.js over every record) ==');
-  if (!hasCorpusArticles(ROOT)) {
+  if (noCorpus('articles')) {
     console.log(
-      'no ../shared/corpus/articles (or COUNTERPOINT_CORPUS): the generated statements are cut from ' +
-        'the two seed articles alone, so the vocabulary is smaller than in the runs the budgets are ' +
-        'set for; the search and library figures below are made, but do not compare them.',
+      `${noCorpus('articles')}: the generated statements are cut from the two seed articles ` +
+        'alone, so the vocabulary is smaller than in the runs the budgets are set for; the search ' +
+        'and library figures below are made and printed, and their budgets listed as skipped.',
     );
   }
   const search = [await benchSearch(ROOT, 10_000, 10), await benchSearch(ROOT, 100_000, 3)];
@@ -119,9 +150,9 @@ async function searchSection(report: Record<string, unknown>) {
   report.search = search;
   const [at10k, at100k] = [search[0]!, search[1]!];
   const fuseP95 = (s: typeof at10k) => `plain fuse.js p95 ${s.fuseP95Ms} ms`;
-  check('search p95 per keystroke @10k', at10k.keystrokeP95Ms, 10, 'ms', fuseP95(at10k));
-  check('search p95 per keystroke @100k', at100k.keystrokeP95Ms, 15, 'ms', fuseP95(at100k));
-  check(
+  checkCut('search p95 per keystroke @10k', at10k.keystrokeP95Ms, 10, 'ms', fuseP95(at10k));
+  checkCut('search p95 per keystroke @100k', at100k.keystrokeP95Ms, 15, 'ms', fuseP95(at100k));
+  checkCut(
     `cold load + first keystroke @100k (median of ${at100k.coldRuns} fresh workers)`,
     at100k.coldFirstQueryMs,
     50,
@@ -129,7 +160,7 @@ async function searchSection(report: Record<string, unknown>) {
     `JSON.parse of the plain records ${at100k.recordsLoadMs} ms; slowest run ` +
       `${at100k.coldFirstQueryMaxMs} ms; in the bench's own process ${at100k.coldInProcessMs} ms`,
   );
-  check(
+  checkCut(
     'search index @100k, whole file',
     mb(at100k.indexBytes),
     8,
@@ -165,16 +196,16 @@ async function searchSection(report: Record<string, unknown>) {
       `deleted ${library.deleteMs} ms vs a full rebuild ${library.rebuildMs} ms`,
   );
   const rebuild = `full rebuild ${library.rebuildMs} ms`;
-  check(
+  checkCut(
     'search p95 per keystroke, 10k-article library',
     library.keystrokeP95Ms,
     15,
     'ms',
     `plain fuse.js, one query ${library.fuseMs} ms`,
   );
-  check('library index first build (work)', library.buildMs, 500, 'ms', rebuild);
-  check('library index: add one article', library.addMs, 50, 'ms', rebuild);
-  check('library index: delete one article', library.deleteMs, 50, 'ms', rebuild);
+  checkCut('library index first build (work)', library.buildMs, 500, 'ms', rebuild);
+  checkCut('library index: add one article', library.addMs, 50, 'ms', rebuild);
+  checkCut('library index: delete one article', library.deleteMs, 50, 'ms', rebuild);
 }
 
 async function main() {
@@ -205,6 +236,12 @@ async function main() {
   await searchSection(report);
 
   console.log('\n== Dataset build (1,000 generated articles; baseline: the seeds) ==');
+  if (noCorpus('articles')) {
+    console.log(
+      `${noCorpus('articles')}: the generated articles are cut from the two seed articles alone; ` +
+        'the figures are made, but do not compare them with runs that had the corpus (no budget).',
+    );
+  }
   const dataset = await benchDataset(ROOT, 1000);
   console.table([dataset]);
   report.dataset = dataset;
@@ -238,7 +275,9 @@ function finish(report: Record<string, unknown>, started: number) {
       `${ok ? 'PASS' : 'OVER'}  ${b.name}: ${b.value} ${b.unit} (goal ≤ ${b.limit}${baseline})`,
     );
   }
+  for (const s of skipped) console.log(`SKIP  ${s.name}: ${s.reason}`);
   report.budgets = budgets;
+  report.skipped = skipped;
   const json = option('--json');
   if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nbench took ${Math.round((performance.now() - started) / 1000)} s`);
@@ -260,29 +299,23 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
     }
     console.log(`\n${b.browser}`);
     if (b.languages) {
+      const { russianPage, corpus } = b.languages;
       console.log(
         `pages in other languages (medians of ${LANGUAGE_LOADS} loads; ratios: each load):`,
       );
       console.table(
-        [b.languages.russianPage, ...b.languages.corpus].map((f) => ({
+        [...(russianPage ? [russianPage] : []), ...corpus].map((f) => ({
           ...f,
           ratios: f.ratios.join(' '),
         })),
       );
-      check(
-        `${b.browser}: Russian 2 MB page scan vs text read (median of ${LANGUAGE_LOADS} loads)`,
-        b.languages.russianPage.ratio,
-        2,
-        'x',
-      );
-      const ratios = b.languages.corpus.map((f) => f.ratio).sort((x, y) => x - y);
-      const mid = ratios[Math.floor(ratios.length / 2)] ?? 0;
-      check(
-        `${b.browser}: non-English corpus pages, median scan vs text read (${LANGUAGE_LOADS} loads each)`,
-        mid,
-        2,
-        'x',
-      );
+      const russianName = `${b.browser}: Russian 2 MB page scan vs text read (median of ${LANGUAGE_LOADS} loads)`;
+      if (russianPage) check(russianName, russianPage.ratio, 2, 'x');
+      else skip(russianName, `${noCorpus(RUSSIAN_SOURCE)}: the page is made from that article`);
+      const foreignName = `${b.browser}: non-English corpus pages, median scan vs text read (${LANGUAGE_LOADS} loads each)`;
+      const ratios = corpus.map((f) => f.ratio).sort((x, y) => x - y);
+      if (ratios.length) check(foreignName, ratios[Math.floor(ratios.length / 2)]!, 2, 'x');
+      else skip(foreignName, noCorpus('pages') ?? 'no page there is in another language');
     }
     if (only === 'languages') continue;
     console.table([b.largePage]);
@@ -290,12 +323,23 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
     console.log('corpus:', { ...b.corpus, worst: undefined, all: undefined });
     console.table(b.corpus?.worst ?? []);
     if (b.largePage) {
-      check(`${b.browser}: 2 MB page scan vs text read`, b.largePage.ratio, 3, 'x');
       console.log(
         `${b.browser} 2 MB page: ${b.largePage.ratio}x a read in the content script's world, ` +
           `${b.largePage.pageRatio}x a read in the page's own world`,
       );
-      check(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
+      // From the seeds alone nearly every paragraph names someone (13,128 mentions, against
+      // about 3,200 with the corpus articles): another page, not held to the goal.
+      checkCut(`${b.browser}: 2 MB page scan vs text read`, b.largePage.ratio, 3, 'x');
+      checkCut(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
+    }
+    if (!b.corpus) {
+      const reason = noCorpus('pages') ?? 'no corpus page was measured';
+      for (const name of [
+        'corpus median scan vs text read (and of pages read in 1 ms or more)',
+        'corpus longest task',
+        'quiet marks / every mention on the densest corpus pages',
+      ])
+        skip(`${b.browser}: ${name}`, reason);
     }
     if (b.corpus) {
       reportMarks(b.browser, b.corpus.all);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the shared corpus lives: `../shared/corpus` beside the repo, or COUNTERPOINT_CORPUS. */
@@ -6,17 +6,26 @@ export function corpusDir(root: string): string {
   return process.env.COUNTERPOINT_CORPUS ?? path.resolve(root, '../shared/corpus');
 }
 
-/** Real paragraphs: the seed articles and the corpus articles, blank-line separated. */
+/**
+ * Whether `../shared/corpus` (or COUNTERPOINT_CORPUS) holds `part` ("articles", "pages",
+ * "coverage"): the repo does not carry the corpus, and the bench makes what it can without it.
+ */
+export const hasCorpus = (root: string, part: string): boolean =>
+  existsSync(path.join(corpusDir(root), part));
+
+/**
+ * Real paragraphs, blank-line separated: the seed articles and the corpus articles, or the
+ * seeds alone without the corpus.
+ */
 export function realParagraphs(root: string): string[] {
-  const files = [
-    ...readdirSync(path.join(root, 'assets/articles'))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => path.join(root, 'assets/articles', f)),
-    ...readdirSync(path.join(corpusDir(root), 'articles')).map((f) =>
-      path.join(corpusDir(root), 'articles', f),
-    ),
-  ];
-  return files
+  const dirs = [path.join(root, 'assets/articles')];
+  if (hasCorpus(root, 'articles')) dirs.push(path.join(corpusDir(root), 'articles'));
+  return dirs
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(dir, f)),
+    )
     .flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n|\n/))
     .map((p) => p.trim())
     .filter((p) => p.length > 60);
@@ -39,15 +48,15 @@ export function nonEnglishPages(root: string): { file: string; lang: string }[] 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The corpus article the Russian 2 MB page takes its names from. */
+export const RUSSIAN_SOURCE = 'coverage/ria-putin-kim-did-everything.txt';
+
 /**
  * Russian paragraphs for the Russian 2 MB page: the corpus's RIA Novosti article (names in
  * several cases) among news prose without names, at the English 2 MB page's density of mentions.
  */
 export function russianParagraphs(root: string): string[] {
-  const ria = readFileSync(
-    path.join(corpusDir(root), 'coverage/ria-putin-kim-did-everything.txt'),
-    'utf8',
-  )
+  const ria = readFileSync(path.join(corpusDir(root), RUSSIAN_SOURCE), 'utf8')
     .split('\n')
     .map((p) => p.trim())
     .filter((p) => p.length > 60);

@@ -4,8 +4,6 @@
  * and a reader's library of 10,000 articles: its first build, keystrokes, and the update
  * after adding or deleting one article against a full rebuild.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Fuse from 'fuse.js';
 import type { Dataset } from '../../src/dataset/types';
@@ -21,7 +19,7 @@ import {
   type SearchDoc,
   type SerializedIndex,
 } from '../../src/search';
-import { corpusDir, realParagraphs } from './pages';
+import { realParagraphs } from './pages';
 import { percentile, round } from './stats';
 
 /** Queries as people type them, misspellings included; every prefix is a keystroke. */
@@ -37,21 +35,6 @@ export const QUERIES = [
   'Macron hitch',
   'Washington lost the game',
 ];
-
-/** Whether the shared corpus's articles are there to cut statements from. */
-export const hasCorpusArticles = (root: string) =>
-  existsSync(path.join(corpusDir(root), 'articles'));
-
-/** Real paragraphs: the seeds and the corpus articles, or the seeds alone without the corpus. */
-function paragraphs(root: string): string[] {
-  if (hasCorpusArticles(root)) return realParagraphs(root);
-  const dir = path.join(root, 'assets/articles');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n|\n/))
-    .map((p) => p.trim())
-    .filter((p) => p.length > 60);
-}
 
 /** A deterministic pseudo-random sequence, so every run benches the same data. */
 function random(seed: number) {
@@ -74,7 +57,7 @@ const SYLLABLES = 'ka ro vi na ter mol sen da lu pra shev ov in ko zha bar mi ts
 export function generateDataset(root: string, statements: number): Dataset {
   const rand = random(statements);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const sentences = paragraphs(root)
+  const sentences = realParagraphs(root)
     .flatMap((p) => p.split(/(?<=[.!?”"])\s+/))
     .filter((s) => s.length > 30 && s.length < 400);
   const word = () =>
