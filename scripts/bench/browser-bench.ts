@@ -279,25 +279,25 @@ export async function benchBrowsers(
         await warm.page.close();
         await new Promise((resolve) => setTimeout(resolve, 1000));
 
-        const ru =
-          russian &&
-          (await measureLoads(
-            eb,
-            probe,
-            server.url('bench/large-ru.html'),
-            'Russian (2 MB)',
-            LANGUAGE_LOADS,
-          ));
+        const russianPage = russian
+          ? {
+              ...(await measureLoads(
+                eb,
+                probe,
+                server.url('bench/large-ru.html'),
+                'Russian (2 MB)',
+                LANGUAGE_LOADS,
+              )),
+              bytes: russian.length,
+            }
+          : null;
         const foreign: RepeatedFigure[] = [];
         for (const { file, lang } of pagesThere ? nonEnglishPages(root) : []) {
           const label = `${file} (${lang})`;
           const url = server.url(`corpus/${file}`);
           foreign.push(await measureLoads(eb, probe, url, label, LANGUAGE_LOADS));
         }
-        report.languages = {
-          ...(ru && russian ? { russianPage: { ...ru, bytes: russian.length } } : {}),
-          corpus: foreign,
-        };
+        report.languages = { ...(russianPage ? { russianPage } : {}), corpus: foreign };
         if (only === 'languages') {
           reports.push(report);
           continue;

@@ -340,8 +340,7 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
         'quiet marks / every mention on the densest corpus pages',
       ])
         skip(`${b.browser}: ${name}`, reason);
-    }
-    if (b.corpus) {
+    } else {
       reportMarks(b.browser, b.corpus.all);
       check(`${b.browser}: corpus median scan vs text read`, b.corpus.medianRatio, 3, 'x');
       check(
