@@ -249,14 +249,19 @@ function locate(
     const text = texts[k]!;
     const end = pos + text.length;
     if (offsets[i]! < end) {
-      const within: number[] = [];
-      for (; i < offsets.length && offsets[i]! < end; i++) within.push(offsets[i]! - pos);
+      const first = i;
+      while (i < offsets.length && offsets[i]! < end) i++;
       // A big element is not handed over whole: the text nodes holding the anchors are, so
       // the scanner reads only the blocks around them. They are found by their lengths in
       // one walk; reading the text again child by child, level by level, read an article
-      // nested ten deep ten times.
-      if (text.length > REFINE && node.nodeType === ELEMENT_NODE) locateText(node, within, onNode);
-      else onNode(node, text);
+      // nested ten deep ten times. Only then are its offsets made relative to it.
+      if (text.length > REFINE && node.nodeType === ELEMENT_NODE) {
+        locateText(
+          node,
+          offsets.slice(first, i).map((o) => o - pos),
+          onNode,
+        );
+      } else onNode(node, text);
     }
     pos = end;
   }
