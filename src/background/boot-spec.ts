@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { Dataset } from '../dataset/types';
-import { matcherSpecFromDataset, prepareMatcher } from '../matching';
+import { buildMatcher, matcherSpecFromDataset, prepareMatcher, type Matcher } from '../matching';
+import { namesOf } from '../matching/match';
+import type { PreparedMatcher } from '../matching/prepare';
 import { currentLibraryRevision } from '../shared/library-signal';
 import type { ContentBoot } from '../shared/protocol';
 
@@ -9,7 +11,18 @@ import type { ContentBoot } from '../shared/protocol';
  * (`CSS.highlights`, readable by its scripts) comes from the bundled dataset alone, so it is
  * the same whatever the library holds; people only the library knows go in `library`.
  */
-export function bootFor(bundled: Dataset, merged: Dataset): ContentBoot {
+export interface BootSpec {
+  matcher: PreparedMatcher;
+  library: PreparedMatcher | null;
+}
+
+/** What a content script gets of a `BootSpec`: the anchor words and names, not the forms. */
+export const contentBoot = (spec: BootSpec): ContentBoot => ({
+  matcher: namesOf(spec.matcher),
+  library: spec.library && namesOf(spec.library),
+});
+
+export function bootFor(bundled: Dataset, merged: Dataset): BootSpec {
   const known = new Set(bundled.people.map((p) => p.id));
   const own = merged.people.filter((p) => !known.has(p.id));
   return {
@@ -42,4 +55,38 @@ export async function cachedBootSpec<T>(compute: () => Promise<T>): Promise<T> {
   const spec = await compute();
   await area?.set({ [KEY]: { revision, spec } satisfies Stored<T> });
   return spec;
+}
+
+/**
+ * The matchers of `scan:match`, built from the same names content scripts get and kept while
+ * the library stays as it is: a page's blocks are matched by a matcher already compiled and
+ * warmed by earlier pages, off the page's main thread. Hidden entities are filtered by the
+ * content script, so one pair serves every tab.
+ */
+export class BlockMatchers {
+  #built: Promise<{ bundled: Matcher; library: Matcher | null }> | null = null;
+
+  constructor(private readonly boot: () => Promise<BootSpec>) {}
+
+  /** The mentions in each text, of the bundled names or of the library's own people. */
+  async match(library: boolean, texts: readonly string[]) {
+    this.#built ??= this.boot().then(
+      (spec) => ({
+        bundled: buildMatcher(spec.matcher),
+        library: spec.library && buildMatcher(spec.library),
+      }),
+      (error: unknown) => {
+        this.#built = null;
+        throw error;
+      },
+    );
+    const built = await this.#built;
+    const matcher = library ? built.library : built.bundled;
+    return texts.map((text) => matcher?.match(text) ?? []);
+  }
+
+  /** Forgets the matchers (the library changed). */
+  reset(): void {
+    this.#built = null;
+  }
 }

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { loadBundledDataset } from '../shared/dataset-source';
 import { compareUrl } from '../shared/pages';
-import { bootFor, cachedBootSpec } from './boot-spec';
+import { BlockMatchers, bootFor, cachedBootSpec, contentBoot } from './boot-spec';
 import { answerCardRequest } from './card-request';
 import type { DatasetService } from './dataset-service';
 import type { Handlers } from './router';
@@ -14,9 +14,13 @@ import { tabState } from './tab-state';
  * that throws makes the sender's `sendToBackground` reject, so it may simply throw.
  */
 export function createHandlers(data: DatasetService, search: SearchService): Handlers {
+  const boot = () =>
+    cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset));
+  const blocks = new BlockMatchers(boot);
+  data.onChange(() => blocks.reset());
   return {
-    'content:boot': () =>
-      cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset)),
+    'content:boot': async () => contentBoot(await boot()),
+    'scan:match': ({ library, texts }) => blocks.match(library, texts),
     'content:mentions': async ({ counts }, { tabId, frameId }) => {
       if (tabId !== null && frameId === 0) await tabState.set(tabId, counts);
       return null;

@@ -97,6 +97,15 @@ export interface RouterOptions {
  */
 export function createListener(handlers: Handlers, options: RouterOptions) {
   const limiter = options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst);
+  const limiters = new Map<BackgroundType, RateLimiter>();
+  const limiterOf = (type: BackgroundType) => {
+    const rate = (BACKGROUND_MESSAGES[type] as { rate?: { perSecond: number; burst: number } })
+      .rate;
+    if (!rate) return limiter;
+    let own = limiters.get(type);
+    if (!own) limiters.set(type, (own = new RateLimiter(rate.perSecond, rate.burst)));
+    return own;
+  };
   const warn = options.warn ?? ((m: string) => console.warn(m));
   // One warning per type and reason: a flood must not flood the console too.
   const warned = new Set<string>();
@@ -141,7 +150,10 @@ export function createListener(handlers: Handlers, options: RouterOptions) {
       tabId: origin === 'content' ? (sender.tab?.id ?? null) : null,
       frameId: origin === 'content' ? (sender.frameId ?? null) : null,
     };
-    if (origin === 'content' && !limiter.take(`${context.tabId}/${context.frameId}/${type}`)) {
+    if (
+      origin === 'content' &&
+      !limiterOf(type).take(`${context.tabId}/${context.frameId}/${type}`)
+    ) {
       return refuse(`"${type}": too many from one tab`);
     }
     return run(type, (message as { payload?: unknown }).payload, context);

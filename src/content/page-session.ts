@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildMatcher, type Matcher } from '../matching/match';
-import type { PreparedMatcher } from '../matching/prepare';
+import { pageNames, type PageNames, type PreparedNames } from '../matching/match';
 import { Highlighter, UnpaintedMarks, type MentionMarks } from '../page/highlighter';
-import { PageScanner, type PageMention } from '../page/scanner';
+import { PageScanner, type BlockMatcher, type PageMention } from '../page/scanner';
 import type { CardSnapshot, MentionCount, ScanStats } from '../shared/protocol';
 import { sendToBackground } from '../shared/messaging';
 import type { CardTarget } from './card/card-controller';
@@ -10,9 +9,9 @@ import { LazyCard } from './card/lazy-card';
 
 export interface SessionOptions {
   /** Bundled names: painted in `CSS.highlights`. */
-  matcher: PreparedMatcher;
+  matcher: PreparedNames;
   /** People only the reader's library knows: found, never painted (see README, security). */
-  library: PreparedMatcher | null;
+  library: PreparedNames | null;
   /** Entities the reader chose not to mark. */
   hidden: readonly string[];
   highlightName: string;
@@ -34,10 +33,10 @@ const CONTEXT_LIMIT = 4000;
 export class PageSession {
   readonly #abort = new AbortController();
   readonly #highlighter: Highlighter;
-  readonly #matcher: Matcher;
+  readonly #matcher: PageNames;
   readonly #scanner: PageScanner;
   /** The scan for library-only people, after the bundled one; null when there are none. */
-  readonly #libraryScan: { matcher: Matcher; scanner: PageScanner } | null = null;
+  readonly #libraryScan: { matcher: PageNames; scanner: PageScanner } | null = null;
   readonly #card: LazyCard;
   #reportTimer: number | null = null;
   #pointer: { x: number; y: number } | null = null;
@@ -53,13 +52,22 @@ export class PageSession {
     const signal = this.#abort.signal;
     ctx.signal.addEventListener('abort', () => this.destroy(), { signal });
     const started = performance.now();
-    this.#matcher = buildMatcher(options.matcher, options.hidden);
+    this.#matcher = pageNames(options.matcher);
     this.#highlighter = new Highlighter(document);
     this.#highlighter.setName(options.highlightName);
     this.#setupMs = performance.now() - started;
-    const scanner = (matcher: Matcher, highlighter: MentionMarks) =>
+    const hidden = new Set(options.hidden);
+    // Blocks are matched in the background; entities the reader hid are dropped here.
+    const remote = (names: PageNames, library: boolean): BlockMatcher => ({
+      anchors: names.anchors,
+      matchAll: async (texts) =>
+        (await sendToBackground('scan:match', { library, texts })).map((found) =>
+          found.filter((m) => !hidden.has(m.entity)),
+        ),
+    });
+    const scanner = (names: PageNames, highlighter: MentionMarks, library: boolean) =>
       new PageScanner(document, {
-        matcher,
+        matcher: remote(names, library),
         highlighter,
         onChange: () => this.#scheduleReport(),
         // Which mentions hover and the shortcut reach follows the same rule as the painted ones.
@@ -69,10 +77,10 @@ export class PageSession {
           clearTimeout: (id) => clearTimeout(id),
         },
       });
-    this.#scanner = scanner(this.#matcher, this.#highlighter);
+    this.#scanner = scanner(this.#matcher, this.#highlighter, false);
     if (options.library) {
-      const matcher = buildMatcher(options.library, options.hidden);
-      this.#libraryScan = { matcher, scanner: scanner(matcher, new UnpaintedMarks()) };
+      const matcher = pageNames(options.library);
+      this.#libraryScan = { matcher, scanner: scanner(matcher, new UnpaintedMarks(), true) };
     }
     this.#card = new LazyCard(
       ctx,

@@ -1,6 +1,6 @@
 /**
- * The page half of the matcher: compiles a prepared matcher (`prepare.ts`) lazily and finds
- * mentions in a block of text. Only this half is in the content script.
+ * The run half of the matcher: compiles a prepared matcher (`prepare.ts`) lazily and finds
+ * mentions in a block of text. The content script holds only its anchor search (`pageNames`).
  */
 import type { AnchoredGroup, PreparedMatcher, PreparedPart } from './prepare';
 import { GAP_CHAR, keyOf, titleKey, withoutMarks } from './name-text';
@@ -64,10 +64,26 @@ interface FormInfo {
   full: boolean;
 }
 
-/** A compiled matcher: one RegExp pass over a block's text, then cheap local checks. */
-export interface Matcher {
-  /** Mentions in one block of text, in order. Ambiguous short forms are flagged, not dropped. */
-  match(text: string): Mention[];
+/** Whom a mention names, as a page shows it. */
+export type NamedEntity = Pick<MatchEntity, 'id' | 'kind' | 'name'>;
+
+/**
+ * What a page's scan needs of a prepared matcher (`namesOf`): the anchor words and whom they
+ * name. The forms and their rules stay in the background, which matches the blocks.
+ */
+export interface PreparedNames {
+  entities: NamedEntity[];
+  parts: Pick<PreparedPart, 'anchors'>[];
+}
+
+/** `PreparedNames` of a prepared matcher, for a content script. */
+export const namesOf = (prepared: PreparedMatcher): PreparedNames => ({
+  entities: prepared.entities.map(({ id, kind, name }) => ({ id, kind, name })),
+  parts: prepared.parts.map(({ anchors }) => ({ anchors })),
+});
+
+/** The anchor search alone: what a page's scan runs itself (`pageNames`). */
+export interface PageNames {
   /**
    * Offsets in `text` of anchor words: every mention contains one (a word of each name form,
    * an event phrase's most shared word; an either-case first letter left off). A cheap prefilter
@@ -76,6 +92,14 @@ export interface Matcher {
    */
   anchors(text: string): number[];
   /** The entity of an id, for names and kinds. */
+  entity(id: string): NamedEntity | undefined;
+  readonly entities: readonly NamedEntity[];
+}
+
+/** A compiled matcher: one RegExp pass over a block's text, then cheap local checks. */
+export interface Matcher extends PageNames {
+  /** Mentions in one block of text, in order. Ambiguous short forms are flagged, not dropped. */
+  match(text: string): Mention[];
   entity(id: string): MatchEntity | undefined;
   readonly entities: readonly MatchEntity[];
 }
@@ -255,14 +279,12 @@ function titleStart(text: string, name: number, from: number, part: Part, word: 
   return found;
 }
 
-/**
- * Builds a prepared matcher. `hidden` entities (the reader chose not to mark them) are still
- * matched, so that their names are not read as someone else's, and then left out. Only the
- * anchor search is here: V8 parses a function with the functions inside it when it is first
- * called, and most pages never need the block matching (`blockMatcher`).
- */
-export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
-  let byIdMap: Map<string, MatchEntity> | undefined;
+/** `pageNames` and what `buildMatcher` adds the block matching with. */
+function anchorSearch<E extends NamedEntity, P extends PreparedNames['parts'][number]>(prepared: {
+  entities: E[];
+  parts: P[];
+}) {
+  let byIdMap: Map<string, E> | undefined;
   const byId = () => (byIdMap ??= new Map(prepared.entities.map((e) => [e.id, e])));
   const anchored = prepared.parts.filter((p) => p.anchors);
   /**
@@ -277,7 +299,6 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     (passes ??= anchored.map(
       (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
     ));
-  let scan: ((text: string) => Mention[]) | undefined;
 
   /** Offsets of anchor words in `text`, in order; null if it holds an invisible character. */
   function anchorsOrNull(text: string): number[] | null {
@@ -295,9 +316,39 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
     return groups > 1 ? found.sort((a, b) => a - b) : found;
   }
 
-  return {
+  const names = {
     entities: prepared.entities,
-    entity: (id) => byId().get(id),
+    entity: (id: string) => byId().get(id),
+    // One pass per script over the text, the first also looking for invisible characters,
+    // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
+    // with an invisible character is searched again, cleaned.
+    anchors(text: string) {
+      const found = anchorsOrNull(text);
+      if (found) return found;
+      const again = anchorsOrNull(text.replace(INVISIBLE, ''))!;
+      return again.length ? again.map(backTo(text)) : again;
+    },
+  };
+  return { names, byId, anchored, anchorPasses };
+}
+
+/**
+ * The anchor search alone. A page's scan finds the blocks that hold an anchor word with it
+ * and has them matched in the background (`buildMatcher` there), so the block matching and
+ * its RegExps are neither in the content script nor compiled cold on every page.
+ */
+export const pageNames = (prepared: PreparedNames): PageNames => anchorSearch(prepared).names;
+
+/**
+ * Builds a prepared matcher. `hidden` entities (the reader chose not to mark them) are still
+ * matched, so that their names are not read as someone else's, and then left out. The block
+ * matching is built at the first block that holds an anchor word: most texts hold none.
+ */
+export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[] = []): Matcher {
+  const { names, byId, anchored, anchorPasses } = anchorSearch(prepared);
+  let scan: ((text: string) => Mention[]) | undefined;
+  return {
+    ...names,
     // Soft hyphens and zero-width characters inside names: a cleaned copy is searched, and
     // offsets are mapped back only when something was found in a text that had some.
     match(text) {
@@ -309,15 +360,6 @@ export function buildMatcher(prepared: PreparedMatcher, hidden: readonly string[
       if (!found.length) return found;
       const map = backTo(text);
       return found.map((m) => ({ ...m, start: map(m.start), end: map(m.end - 1) + 1 }));
-    },
-    // One pass per script over the text, the first also looking for invisible characters,
-    // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
-    // with an invisible character is searched again, cleaned.
-    anchors(text) {
-      const found = anchorsOrNull(text);
-      if (found) return found;
-      const again = anchorsOrNull(text.replace(INVISIBLE, ''))!;
-      return again.length ? again.map(backTo(text)) : again;
     },
   };
 }

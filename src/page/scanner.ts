@@ -1,4 +1,5 @@
 import type { Matcher } from '../matching/match';
+import type { Mention } from '../matching/types';
 import type { MentionMarks } from './highlighter';
 import { CandidateFinder } from './candidates';
 import { mentionAt } from './hit-test';
@@ -41,8 +42,34 @@ export interface ScannerStats {
   lastRescanMs: number;
 }
 
+/**
+ * Finds the mentions in blocks of text, where it likes: the content script's asks the
+ * background (`scan:match`). Answers to calls made in turn are applied in turn.
+ */
+export interface BlockMatcher {
+  /** See `Matcher.anchors`: the scan's prefilter, run on the page. */
+  anchors: Matcher['anchors'];
+  /** One list of mentions per text; a rejection leaves those blocks as they were. */
+  matchAll(texts: string[]): Promise<Mention[][]>;
+}
+
+/** A `Matcher` run in place (tests, tools): answers in a microtask. */
+export const matchHere = (matcher: Matcher): BlockMatcher => ({
+  anchors: matcher.anchors,
+  matchAll: async (texts) => texts.map((t) => matcher.match(t)),
+});
+
+/** A block read and sent to be matched; applied if it is still `token`'s reading when the answer comes. */
+interface Sent {
+  block: Element;
+  token: number;
+  text: string;
+  /** The run, or null for a plain block (its nodes are listed only when a name matched). */
+  run: TextBlock | null;
+}
+
 export interface ScannerOptions {
-  matcher: Matcher;
+  matcher: BlockMatcher;
   highlighter: MentionMarks;
   /** Called after mentions were added or removed (after a scan slice, a batch of changes). */
   onChange(): void;
@@ -97,6 +124,16 @@ export class PageScanner {
   readonly #batcher: MutationBatcher;
   #destroyed = false;
   readonly #sliceMs: number;
+  /** Blocks read in this slice, sent at its end. */
+  #sending: Sent[] = [];
+  /** Each block's latest reading: an answer to an older one is dropped. */
+  readonly #tokens = new WeakMap<Element, number>();
+  #token = 0;
+  /** Answers applied so far, in the order sent. */
+  #applied: Promise<void> = Promise.resolve();
+  #started = 0;
+  /** Main-thread time spent applying answers. */
+  #applyMs = 0;
 
   readonly #doc: Document;
   readonly #options: ScannerOptions;
@@ -128,31 +165,23 @@ export class PageScanner {
 
   /** Scans the whole page in slices, then starts watching it. */
   async start(): Promise<void> {
-    const started = now();
+    const started = (this.#started = now());
     const root = this.#doc.body ?? this.#doc.documentElement;
     if (!root) return;
     this.#batcher.start();
     const finder = this.#finder(root);
     const seen = new Set<Element>();
-    let blocks = 0;
-    // The marks appear together when the page is read (one slice, on most pages), or after
-    // `HOLD_MS` on a page that takes longer.
+    // The marks appear together when the page is read and matched, or after `HOLD_MS` on a
+    // page that takes longer.
     this.#options.highlighter.hold(true);
-    this.#timing.scanMs += await this.#sliced(
-      (stop) => {
-        finder.next((node, text) => this.#scanFound(node, text, seen), stop);
-        return finder.done;
-      },
-      (done) => {
-        // Ambiguous mentions change only with new blocks: most pages scan none.
-        if (this.#timing.blocks > blocks) {
-          this.#index.resolve();
-          this.#options.onChange();
-        }
-        if (done || now() - started > HOLD_MS) this.#options.highlighter.hold(false);
-        blocks = this.#timing.blocks;
-      },
-    );
+    const applied = this.#applyMs;
+    const spent = await this.#sliced((stop) => {
+      finder.next((node, text) => this.#scanFound(node, text, seen), stop);
+      return finder.done;
+    });
+    await this.#applied;
+    this.#timing.scanMs += spent + this.#applyMs - applied;
+    this.#options.highlighter.hold(false);
     this.#timing.wallMs = now() - started;
     this.#timing.done = true;
     this.#options.onChange();
@@ -192,26 +221,69 @@ export class PageScanner {
 
   /**
    * Runs `work` in slices of about `sliceMs`, yielding to the page between them, until it
-   * returns true (done); `endSlice` runs at the end of each slice, within its time. A task is
-   * one slice, not the whole scan. Returns the main-thread time spent.
+   * returns true (done); each slice's blocks are sent to be matched at its end. A task is one
+   * slice, not the whole scan. Returns the main-thread time spent.
    */
-  async #sliced(
-    work: (stop: () => boolean) => boolean,
-    endSlice: (done: boolean) => void,
-  ): Promise<number> {
+  async #sliced(work: (stop: () => boolean) => boolean): Promise<number> {
     let spent = 0;
     for (;;) {
       const slice = now();
       const done = this.#destroyed || work(() => now() - slice > this.#sliceMs);
-      endSlice(done);
-      const took = now() - slice;
-      spent += took;
-      this.#timing.slices++;
-      if (took > SLOW_SLICE_MS) this.#timing.slowSlices++;
-      this.#timing.longestSliceMs = Math.max(this.#timing.longestSliceMs, took);
+      this.#send();
+      spent += this.#took(slice);
       if (done || this.#destroyed) return spent;
       await yieldToPage();
     }
+  }
+
+  /** Counts a task of ours that began at `start`; returns its time. */
+  #took(start: number): number {
+    const took = now() - start;
+    this.#timing.slices++;
+    if (took > SLOW_SLICE_MS) this.#timing.slowSlices++;
+    this.#timing.longestSliceMs = Math.max(this.#timing.longestSliceMs, took);
+    return took;
+  }
+
+  /**
+   * Sends the slice's blocks without waiting: the next slice reads on while they are matched.
+   * Answers are applied in the order sent, so the quiet marks follow the document's order.
+   */
+  #send(): void {
+    const sent = this.#sending;
+    if (!sent.length) return;
+    this.#sending = [];
+    const generation = this.#batcher.generation;
+    const answer = this.#options.matcher.matchAll(sent.map((s) => s.text)).catch(() => null);
+    this.#applied = Promise.all([answer, this.#applied]).then(([found]) => {
+      if (found && !this.#destroyed) this.#apply(sent, found, generation);
+    });
+  }
+
+  /** Marks an answer's mentions, block by block, in one task of ours. */
+  #apply(sent: Sent[], found: Mention[][], generation: number): void {
+    const start = now();
+    // The page changed since these were read: a block's text must still be what was sent.
+    const changed = generation !== this.#batcher.generation;
+    let block: Element | null = null;
+    sent.forEach((s, i) => {
+      if (this.#tokens.get(s.block) !== s.token) return;
+      if (s.block !== block) {
+        if (block) this.#index.paint(block);
+        this.#index.clear((block = s.block));
+      }
+      const list = found[i];
+      if (!list?.length || (changed && !unchanged(s))) return;
+      let until = 0;
+      for (const m of list) until = Math.max(until, m.end);
+      this.#index.add(s.run ?? plainBlock(s.block, s.text, until), list);
+    });
+    if (block) this.#index.paint(block);
+    // Ambiguous mentions change only with new blocks.
+    this.#index.resolve();
+    if (now() - this.#started > HOLD_MS) this.#options.highlighter.hold(false);
+    this.#applyMs += this.#took(start);
+    this.#options.onChange();
   }
 
   #finder(root: Node): CandidateFinder {
@@ -228,28 +300,28 @@ export class PageScanner {
     const seen = new Set<Element>();
     const pending = [...subtrees];
     let finder: CandidateFinder | null = null;
-    const spent = await this.#sliced(
-      (stop) => {
-        for (const block of changed) if (block.isConnected) this.#rescanBlock(block, seen);
-        changed.clear();
-        for (;;) {
-          if (!finder || finder.done) {
-            const el = pending.shift();
-            if (!el) return true;
-            if (!el.isConnected) continue;
-            finder = this.#finder(el);
-          }
-          finder.next((node, text) => this.#scanFound(node, text, seen), stop);
-          if (!finder.done) return false;
+    const applied = this.#applyMs;
+    const spent = await this.#sliced((stop) => {
+      for (const block of changed) if (block.isConnected) this.#rescanBlock(block, seen);
+      changed.clear();
+      for (;;) {
+        if (!finder || finder.done) {
+          const el = pending.shift();
+          if (!el) return true;
+          if (!el.isConnected) continue;
+          finder = this.#finder(el);
         }
-      },
-      (done) => {
-        if (done) this.#index.resolve();
-      },
-    );
+        finder.next((node, text) => this.#scanFound(node, text, seen), stop);
+        if (!finder.done) return false;
+      }
+    });
+    await this.#applied;
+    if (this.#destroyed) return;
+    this.#index.resolve();
     this.#options.highlighter.ensure();
     this.#timing.rescans++;
-    this.#timing.lastRescanMs = spent;
+    // The slices and the answers applied since (a first scan's too, if it was still going).
+    this.#timing.lastRescanMs = spent + this.#applyMs - applied;
     this.#options.onChange();
   }
 
@@ -272,14 +344,7 @@ export class PageScanner {
       // A plain block (a paragraph): its text is the text the finder read, or its whole text.
       // Its nodes are only listed when a name matched (a list of 2,000 links named no one).
       if (block !== node) text = block.textContent!;
-      this.#startBlock(block, seen);
-      const found = this.#options.matcher.match(text);
-      if (found.length) {
-        let until = 0;
-        for (const m of found) until = Math.max(until, m.end);
-        this.#index.add(plainBlock(block, text, until), found);
-        this.#index.paint(block);
-      }
+      this.#sending.push({ block, token: this.#startBlock(block, seen), text, run: null });
       return;
     }
     if (isText) return this.#rescanBlock(block, seen);
@@ -303,20 +368,31 @@ export class PageScanner {
     if (!seen.has(block)) this.#scanRuns(block, ownRuns(block, this.#classifier), seen);
   }
 
-  /** Scans a block's runs of text, then paints it once: per run would be quadratic. */
+  /** Sends a block's runs of text; the answer is painted once per block (`#apply`). */
   #scanRuns(block: Element, runs: TextBlock[], seen: Set<Element>): void {
-    this.#startBlock(block, seen);
-    for (const run of runs) {
-      const found = this.#options.matcher.match(run.text);
-      if (found.length) this.#index.add(run, found);
-    }
-    this.#index.paint(block);
+    const token = this.#startBlock(block, seen);
+    // Nothing left to read: its old mentions go now.
+    if (!runs.length) this.#index.clear(block);
+    for (const run of runs) this.#sending.push({ block, token, text: run.text, run });
   }
 
-  /** A block is read once per pass, its old mentions forgotten first. */
-  #startBlock(block: Element, seen: Set<Element>): void {
+  /** A block is read once per pass; its old mentions go when the new reading's answer comes. */
+  #startBlock(block: Element, seen: Set<Element>): number {
     seen.add(block);
-    this.#index.clear(block);
     this.#timing.blocks++;
+    this.#tokens.set(block, ++this.#token);
+    return this.#token;
   }
+}
+
+/** Whether a block read earlier still holds the text sent for it. */
+function unchanged({ block, text, run }: Sent): boolean {
+  if (!block.isConnected) return false;
+  if (!run) return block.textContent === text;
+  let at = 0;
+  for (const n of run.nodes) {
+    if (!block.contains(n) || !text.startsWith(n.data, at)) return false;
+    at += n.data.length;
+  }
+  return at === text.length;
 }

@@ -12,7 +12,8 @@
 import * as v from 'valibot';
 import type { CardData, CardGroup, CardVersion, OnlyIn } from '../cards/build-card';
 import type { SearchResult } from '../search/search-index';
-import type { PreparedMatcher } from '../matching/prepare';
+import type { PreparedNames } from '../matching/match';
+import type { Mention } from '../matching/types';
 
 /** Where a message may come from. */
 export type Origin = 'content' | 'extension-page';
@@ -58,8 +59,8 @@ export interface ScanStats {
  * the people only the reader's library knows (null when none), found but never painted.
  */
 export interface ContentBoot {
-  matcher: PreparedMatcher;
-  library: PreparedMatcher | null;
+  matcher: PreparedNames;
+  library: PreparedNames | null;
 }
 
 /** The open card as the reader sees it; for our own extension pages (and tests) only. */
@@ -109,6 +110,8 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 export interface MessageDef<From extends Origin, Schema extends v.GenericSchema, Reply> {
   from: From;
   payload: Schema;
+  /** Content messages allowed per second and at once, per tab and frame (default `CONTENT_LIMIT`). */
+  rate?: { perSecond: number; burst: number };
   /** Never set: carries the reply type for senders and handlers. */
   readonly reply?: Reply;
 }
@@ -119,6 +122,7 @@ const message =
   <From extends Origin, Schema extends v.GenericSchema>(def: {
     from: From;
     payload: Schema;
+    rate?: { perSecond: number; burst: number };
   }): MessageDef<From, Schema, Reply> =>
     def;
 
@@ -137,6 +141,20 @@ export const BACKGROUND_MESSAGES = {
   'content:boot': message<ContentBoot>()({
     from: 'content',
     payload: v.object({ host: text(300) }),
+  }),
+  /**
+   * The mentions in blocks of a page's text that hold an anchor word, one list per text, of
+   * the bundled names or (`library`) of the people only the library knows. Matched here,
+   * where the matcher stays compiled and warm, not on the page's main thread. A scan sends one
+   * per slice of its work (8 ms and a yield: never 200 a second), so its rate is its own.
+   */
+  'scan:match': message<Mention[][]>()({
+    from: 'content',
+    payload: v.object({
+      library: v.boolean(),
+      texts: v.pipe(v.array(text(2_000_000)), v.maxLength(20_000)),
+    }),
+    rate: { perSecond: 200, burst: 400 },
   }),
   /** A content script reports what it found, for the toolbar badge. */
   'content:mentions': message<null>()({

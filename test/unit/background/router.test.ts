@@ -46,6 +46,7 @@ function router(perSecond = 10, burst = 30) {
     [
       'content:boot',
       'content:mentions',
+      'scan:match',
       'card:get',
       'compare:open',
       'search:query',
@@ -97,6 +98,22 @@ describe('the message router under a flood from one content script', () => {
     expect(listener({ type: 'content:mentions', payload: { counts: [] } }, CONTENT)).toBeDefined();
     await Promise.resolve();
     expect(calls.filter((c) => c === 'card:get').length).toBe(6);
+  });
+
+  it('lets a scan send a slice of blocks at a time, at a rate of its own', () => {
+    const { listener, calls } = router(10, 30);
+    const scan = { type: 'scan:match', payload: { library: false, texts: ['Putin'] } };
+    let answered = 0;
+    // 500 at once: more than a large page's slices, far above other messages' 30.
+    for (let i = 0; i < 500; i++) if (listener(scan, CONTENT)) answered++;
+    expect(answered).toBeGreaterThanOrEqual(400);
+    expect(answered).toBeLessThan(420);
+    expect(calls.length).toBe(answered);
+    // Its own budget: card requests still have theirs.
+    expect(listener(cardGet('a'), CONTENT)).toBeDefined();
+    expect(listener({ type: 'scan:match', payload: { library: 'no', texts: [] } }, CONTENT)).toBe(
+      undefined,
+    );
   });
 
   it('refuses oversized and malformed payloads before any handler runs', () => {

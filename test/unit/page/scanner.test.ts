@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/matching';
-import { PageScanner } from '../../../src/page/scanner';
+import { matchHere, PageScanner } from '../../../src/page/scanner';
 import { SPEC } from '../matching/spec-fixture';
 import { RecordedMarks, pageOf } from './dom-fixture';
 
@@ -11,7 +11,7 @@ async function scanned(body: string): Promise<Record<string, string[]>> {
   const doc = pageOf(body);
   const marks = new RecordedMarks();
   const scanner = new PageScanner(doc, {
-    matcher,
+    matcher: matchHere(matcher),
     highlighter: marks,
     onChange: () => {},
     // Only the first scan is looked at: page changes are never rescanned here.

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+// jsdom's document: linkedom's MutationObserver reports a text change as one to <html>.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, matcherSpecFromDataset, type Mention } from '../../../src/matching';
+import { PageScanner, type BlockMatcher } from '../../../src/page/scanner';
+import { fixtureDataset } from '../cards/fixture';
+import { RecordedMarks } from './dom-fixture';
+
+const matcher = compileMatcher(matcherSpecFromDataset(fixtureDataset()));
+
+/** Blocks matched when the test says so, as the background answers: later, maybe out of order. */
+class LaterMatcher implements BlockMatcher {
+  readonly anchors = matcher.anchors;
+  readonly calls: { texts: string[]; answer(): void; fail(): void }[] = [];
+  matchAll(texts: string[]): Promise<Mention[][]> {
+    return new Promise((resolve, reject) => {
+      this.calls.push({
+        texts,
+        answer: () => resolve(texts.map((t) => matcher.match(t))),
+        fail: () => reject(new Error('no answer')),
+      });
+    });
+  }
+}
+
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(ok()).toBe(true);
+};
+
+describe('page scanner, matched elsewhere', () => {
+  /** Paragraphs of text by id, built as nodes. */
+  const paragraphs = (doc: Document, texts: Record<string, string>) => {
+    for (const [id, text] of Object.entries(texts)) {
+      const p = doc.createElement('p');
+      p.id = id;
+      p.textContent = text;
+      doc.body.append(p);
+    }
+  };
+  const start = (body: Record<string, string>, later: LaterMatcher) => {
+    const doc = document;
+    doc.body.replaceChildren();
+    paragraphs(doc, body);
+    const marks = new RecordedMarks();
+    const scanner = new PageScanner(doc, {
+      matcher: later,
+      highlighter: marks,
+      onChange: () => {},
+      timers: {
+        setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimeout: (id) => window.clearTimeout(id),
+      },
+      sliceMs: Infinity,
+      batchMs: 0,
+      markEvery: true,
+    });
+    return { doc, marks, scanner, started: scanner.start() };
+  };
+
+  const entities = (scanner: PageScanner) =>
+    scanner.mentions().map((m) => `${m.block.id}:${m.entity}`);
+
+  it('drops the answer to a reading the page has replaced since', async () => {
+    const later = new LaterMatcher();
+    const { doc, marks, scanner, started } = start(
+      { a: 'Vladimir Putin spoke.', b: 'Emmanuel Macron replied.' },
+      later,
+    );
+    await until(() => later.calls.length === 1);
+    expect(later.calls[0]!.texts).toEqual(['Vladimir Putin spoke.', 'Emmanuel Macron replied.']);
+    // The page rewrites b before the answer comes: b is read again and sent again.
+    (doc.getElementById('b')!.firstChild as Text).data = 'Vladimir Putin replied.';
+    await until(() => later.calls.length === 2);
+    expect(later.calls[1]!.texts).toEqual(['Vladimir Putin replied.']);
+    // The first answer marks a, and nothing of b's old text ("Emmanuel Macron" at 0–15).
+    later.calls[0]!.answer();
+    await until(() => entities(scanner).length > 0);
+    expect(entities(scanner)).toEqual(['a:vladimir-putin']);
+    later.calls[1]!.answer();
+    await started;
+    await until(() => entities(scanner).length === 2);
+    expect(entities(scanner)).toEqual(['a:vladimir-putin', 'b:vladimir-putin']);
+    expect(marks.texts()).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+    expect(marks.held).toBe(false);
+    scanner.destroy();
+  });
+
+  it('applies answers in the order their blocks were sent', async () => {
+    const later = new LaterMatcher();
+    const { doc, scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later);
+    await until(() => later.calls.length === 1);
+    paragraphs(doc, { c: 'Emmanuel Macron replied.' });
+    await until(() => later.calls.length === 2);
+    // The later answer first: nothing is marked until the earlier one is in (the quiet marks
+    // follow the order blocks were read in), then both.
+    later.calls[1]!.answer();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(entities(scanner)).toEqual([]);
+    later.calls[0]!.answer();
+    await started;
+    await until(() => entities(scanner).length === 2);
+    expect(entities(scanner)).toEqual(['a:vladimir-putin', 'c:emmanuel-macron']);
+    scanner.destroy();
+  });
+
+  it('finishes its scan when the matcher fails, marking nothing', async () => {
+    const later = new LaterMatcher();
+    const { marks, scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later);
+    await until(() => later.calls.length === 1);
+    later.calls[0]!.fail();
+    await started;
+    expect(scanner.stats).toMatchObject({ done: true, blocks: 1, mentions: 0, marks: 0 });
+    expect(marks.held).toBe(false);
+    scanner.destroy();
+  });
+});
