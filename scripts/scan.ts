@@ -1,7 +1,7 @@
 /**
  * npm run scan -- [--json] [--dataset FILE] FILE.html...
- * Runs the content script's matcher over saved pages, reading the text the content script
- * reads (visible, non-editable, block by block). Offsets are into that text: the blocks in
+ * Runs the matcher a page's scan uses (in the background) over saved pages, reading the text
+ * the content script reads (visible, non-editable, block by block). Offsets are into that text: the blocks in
  * document order joined with "\n".
  */
 import { readFile } from 'node:fs/promises';

@@ -1,8 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { Dataset } from '../dataset/types';
-import { buildMatcher, matcherSpecFromDataset, prepareMatcher, type Matcher } from '../matching';
-import { namesOf } from '../matching/match';
-import type { PreparedMatcher } from '../matching/prepare';
+import {
+  buildMatcher,
+  matcherSpecFromDataset,
+  namesOf,
+  prepareMatcher,
+  type Matcher,
+  type Mention,
+  type PreparedMatcher,
+} from '../matching';
 import { currentLibraryRevision } from '../shared/library-signal';
 import type { ContentBoot } from '../shared/protocol';
 
@@ -69,7 +75,7 @@ export class BlockMatchers {
   constructor(private readonly boot: () => Promise<BootSpec>) {}
 
   /** The mentions in each text, of the bundled names or of the library's own people. */
-  async match(library: boolean, texts: readonly string[]) {
+  async match(library: boolean, texts: readonly string[]): Promise<Mention[][]> {
     this.#built ??= this.boot().then(
       (spec) => ({
         bundled: buildMatcher(spec.matcher),
