@@ -76,16 +76,17 @@ export class BlockMatchers {
 
   /** The mentions in each text, of the bundled names or of the library's own people. */
   async match(library: boolean, texts: readonly string[]): Promise<Mention[][]> {
-    this.#built ??= this.boot().then(
-      (spec) => ({
+    if (!this.#built) {
+      const built = this.boot().then((spec) => ({
         bundled: buildMatcher(spec.matcher),
         library: spec.library && buildMatcher(spec.library),
-      }),
-      (error: unknown) => {
-        this.#built = null;
-        throw error;
-      },
-    );
+      }));
+      // A failure is tried again by the next call, unless a reset came first.
+      built.catch(() => {
+        if (this.#built === built) this.#built = null;
+      });
+      this.#built = built;
+    }
     const built = await this.#built;
     const matcher = library ? built.library : built.bundled;
     return texts.map((text) => matcher?.match(text) ?? []);

@@ -8,7 +8,7 @@ const PREPARED = new Map<string, PreparedMatcher>();
 
 /**
  * A matcher straight from a spec, both halves in one place (tests, the scan CLI, the
- * pipeline); the extension prepares in the background and builds in the page instead.
+ * pipeline); the extension prepares and builds it in the background instead (`BlockMatchers`).
  */
 export function compileMatcher(spec: MatcherSpec): Matcher {
   const key = JSON.stringify(spec);

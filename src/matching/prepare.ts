@@ -1,8 +1,8 @@
 /**
- * The background half of the matcher: turns a spec (names, titles, namesakes) into RegExp
- * sources and a table of forms, as plain data a content script receives and only has to
- * compile (`match.ts`). String work and every check on the data run here, once per library
- * revision, not on each page.
+ * The preparing half of the matcher: turns a spec (names, titles, namesakes) into RegExp
+ * sources and a table of forms, as plain data that only has to be compiled (`match.ts`).
+ * String work and every check on the data run here, once per library revision, not on each
+ * page; a content script gets only its anchor words and names (`namesOf`).
  */
 import {
   FAMILY_DETERMINERS,
@@ -233,8 +233,9 @@ export interface AnchoredGroup {
 
 /**
  * A matcher compiled to plain data: the RegExp sources and the table of name forms. The
- * background prepares it (string work, cached per library revision); a content script only
- * builds it (`buildMatcher`), so a page pays next to nothing before its first scan.
+ * background prepares it (string work, cached per library revision) and builds it
+ * (`buildMatcher`) to match pages' blocks; a content script builds only the anchor search
+ * from it (`pageNames`), so a page pays next to nothing before its first scan.
  */
 export interface PreparedMatcher {
   version: 5;

@@ -84,6 +84,9 @@ export interface ScannerOptions {
 
 const now = () => performance.now();
 
+/** Characters of text per `matchAll` call, past which a slice's blocks go in several. */
+const MESSAGE_CHARS = 1_000_000;
+
 /** Longest a first scan keeps its marks back (`MentionMarks.hold`), in ms from its start. */
 const HOLD_MS = 1000;
 
@@ -180,6 +183,7 @@ export class PageScanner {
       return finder.done;
     });
     await this.#applied;
+    if (this.#destroyed) return;
     this.#timing.scanMs += spent + this.#applyMs - applied;
     this.#options.highlighter.hold(false);
     this.#timing.wallMs = now() - started;
@@ -250,18 +254,40 @@ export class PageScanner {
    * Answers are applied in the order sent, so the quiet marks follow the document's order.
    */
   #send(): void {
-    const sent = this.#sending;
-    if (!sent.length) return;
-    this.#sending = [];
     const generation = this.#batcher.generation;
-    const answer = this.#options.matcher.matchAll(sent.map((s) => s.text)).catch(() => null);
-    this.#applied = Promise.all([answer, this.#applied]).then(([found]) => {
-      if (found && !this.#destroyed) this.#apply(sent, found, generation);
-    });
+    const all = this.#sending;
+    this.#sending = [];
+    for (let from = 0; from < all.length;) {
+      // Messages of bounded size: a block's runs stay in one (`#apply` paints per block).
+      let to = from;
+      let chars = 0;
+      while (to < all.length && (to === from || (chars < MESSAGE_CHARS && to - from < 2000))) {
+        const block = all[to]!.block;
+        do chars += all[to++]!.text.length;
+        while (to < all.length && all[to]!.block === block);
+      }
+      const sent = all.slice(from, to);
+      from = to;
+      const texts = sent.map((s) => s.text);
+      const { matcher } = this.#options;
+      // Tried twice (a restarted background); then its blocks are cleared, not left stale.
+      const answer = matcher
+        .matchAll(texts)
+        .catch(() => matcher.matchAll(texts))
+        .catch(() => null);
+      this.#applied = Promise.all([answer, this.#applied])
+        .then(([found]) => {
+          if (!this.#destroyed) this.#apply(sent, found, generation);
+        })
+        .catch((error: unknown) => console.warn('Counterpoint: marking failed', error));
+    }
   }
 
-  /** Marks an answer's mentions, block by block, in one task of ours. */
-  #apply(sent: Sent[], found: Mention[][], generation: number): void {
+  /**
+   * Marks an answer's mentions, block by block, in one task of ours; a failed answer (null)
+   * clears its blocks' old mentions.
+   */
+  #apply(sent: Sent[], found: Mention[][] | null, generation: number): void {
     const start = now();
     // The page changed since these were read: a block's text must still be what was sent.
     const changed = generation !== this.#batcher.generation;
@@ -272,7 +298,7 @@ export class PageScanner {
         if (block) this.#index.paint(block);
         this.#index.clear((block = s.block));
       }
-      const list = found[i];
+      const list = found?.[i];
       if (!list?.length || (changed && !unchanged(s))) return;
       let until = 0;
       for (const m of list) until = Math.max(until, m.end);
@@ -287,7 +313,7 @@ export class PageScanner {
   }
 
   #finder(root: Node): CandidateFinder {
-    // `anchors` uses no `this` (see `buildMatcher`): one function fewer to compile per page.
+    // `anchors` uses no `this` (see `pageNames`): one function fewer to compile per page.
     return new CandidateFinder(root, this.#options.matcher.anchors, {
       generation: () => this.#batcher.generation,
     });
@@ -363,7 +389,7 @@ export class PageScanner {
     }
   }
 
-  /** (Re)scans a block whole; clearing first makes a second scan of it harmless. */
+  /** (Re)scans a block whole; its new reading replaces the old one (`#startBlock`). */
   #rescanBlock(block: Element, seen: Set<Element>): void {
     if (!seen.has(block)) this.#scanRuns(block, ownRuns(block, this.#classifier), seen);
   }

@@ -146,13 +146,14 @@ export const BACKGROUND_MESSAGES = {
    * The mentions in blocks of a page's text that hold an anchor word, one list per text, of
    * the bundled names or (`library`) of the people only the library knows. Matched here,
    * where the matcher stays compiled and warm, not on the page's main thread. A scan sends one
-   * per slice of its work (8 ms and a yield: never 200 a second), so its rate is its own.
+   * per slice of its work (8 ms and a yield), in messages of about 1 M characters at most, so its
+   * rate is its own: the page's two scans (bundled and library) share it.
    */
   'scan:match': message<Mention[][]>()({
     from: 'content',
     payload: v.object({
       library: v.boolean(),
-      texts: v.pipe(v.array(text(2_000_000)), v.maxLength(20_000)),
+      texts: v.pipe(v.array(text(8_000_000)), v.maxLength(20_000)),
     }),
     rate: { perSecond: 200, burst: 400 },
   }),

@@ -97,6 +97,18 @@ describe('what a content script gets, and what is matched for it', () => {
     expect(boot).toHaveBeenCalledTimes(2);
   });
 
+  it('tries a failed build again at the next call', async () => {
+    const { seeded } = boots();
+    const boot = vi
+      .fn<() => Promise<typeof seeded>>()
+      .mockRejectedValueOnce(new Error('storage not ready'))
+      .mockResolvedValue(seeded);
+    const blocks = new BlockMatchers(boot);
+    await expect(blocks.match(false, ['Vladimir Putin'])).rejects.toThrow('storage not ready');
+    const [found] = await blocks.match(false, ['Vladimir Putin']);
+    expect(found!.map((m) => m.entity)).toEqual(['vladimir-putin']);
+  });
+
   it('finds nothing of the library when it knows no one of its own', async () => {
     const { empty } = boots();
     const blocks = new BlockMatchers(async () => empty);

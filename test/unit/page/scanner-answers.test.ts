@@ -38,24 +38,25 @@ describe('page scanner, matched elsewhere', () => {
       doc.body.append(p);
     }
   };
-  const start = (body: Record<string, string>, later: LaterMatcher) => {
+  const start = (body: Record<string, string>, later: LaterMatcher, batchMs = 0) => {
     const doc = document;
     doc.body.replaceChildren();
     paragraphs(doc, body);
     const marks = new RecordedMarks();
+    const changes = { count: 0 };
     const scanner = new PageScanner(doc, {
       matcher: later,
       highlighter: marks,
-      onChange: () => {},
+      onChange: () => changes.count++,
       timers: {
         setTimeout: (fn, ms) => window.setTimeout(fn, ms),
         clearTimeout: (id) => window.clearTimeout(id),
       },
       sliceMs: Infinity,
-      batchMs: 0,
+      batchMs,
       markEvery: true,
     });
-    return { doc, marks, scanner, started: scanner.start() };
+    return { doc, marks, scanner, changes, started: scanner.start() };
   };
 
   const entities = (scanner: PageScanner) =>
@@ -104,11 +105,77 @@ describe('page scanner, matched elsewhere', () => {
     scanner.destroy();
   });
 
+  it('marks nothing from an answer to a text the page has changed since, before its rescan', async () => {
+    const later = new LaterMatcher();
+    // Page changes wait 10 s to be rescanned: the answer comes first.
+    const { doc, scanner, started } = start(
+      { a: 'Vladimir Putin spoke.', b: 'Emmanuel Macron replied.' },
+      later,
+      10_000,
+    );
+    await until(() => later.calls.length === 1);
+    (doc.getElementById('b')!.firstChild as Text).data = 'Nobody replied.';
+    later.calls[0]!.answer();
+    await started;
+    expect(entities(scanner)).toEqual(['a:vladimir-putin']);
+    scanner.destroy();
+  });
+
+  it('clears a block whose new reading could not be matched, after one more try', async () => {
+    const later = new LaterMatcher();
+    const { doc, marks, scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later);
+    await until(() => later.calls.length === 1);
+    later.calls[0]!.answer();
+    await started;
+    expect(marks.texts()).toEqual(['Vladimir Putin']);
+    (doc.getElementById('a')!.firstChild as Text).data = 'Emmanuel Macron spoke.';
+    await until(() => later.calls.length === 2);
+    later.calls[1]!.fail();
+    await until(() => later.calls.length === 3);
+    expect(later.calls[2]!.texts).toEqual(['Emmanuel Macron spoke.']);
+    later.calls[2]!.fail();
+    // Not Putin's mark over Macron's name: no mark until the block changes again.
+    await until(() => marks.ranges.size === 0);
+    expect(entities(scanner)).toEqual([]);
+    scanner.destroy();
+  });
+
+  it('reports nothing once destroyed, though answers were on their way', async () => {
+    const later = new LaterMatcher();
+    const { scanner, changes, started } = start({ a: 'Vladimir Putin spoke.' }, later);
+    await until(() => later.calls.length === 1);
+    scanner.destroy();
+    const before = changes.count;
+    later.calls[0]!.answer();
+    await started;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(changes.count).toBe(before);
+    expect(scanner.mentions()).toEqual([]);
+  });
+
+  it('sends a slice of long blocks in messages of about a million characters', async () => {
+    const later = new LaterMatcher();
+    const long = (n: number) => `Vladimir Putin spoke. ${'Words of a long speech. '.repeat(n)}`;
+    const { scanner, started } = start(
+      { a: long(25_000), b: long(25_000), c: long(25_000) },
+      later,
+    );
+    await until(() => later.calls.length === 2);
+    // 600,000 characters each: a and b go together (past a million, the message ends), c alone.
+    expect(later.calls.map((c) => c.texts.length)).toEqual([2, 1]);
+    for (const call of later.calls) call.answer();
+    await started;
+    expect(entities(scanner)).toEqual(['a:vladimir-putin', 'b:vladimir-putin', 'c:vladimir-putin']);
+    scanner.destroy();
+  });
+
   it('finishes its scan when the matcher fails, marking nothing', async () => {
     const later = new LaterMatcher();
     const { marks, scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later);
     await until(() => later.calls.length === 1);
     later.calls[0]!.fail();
+    await until(() => later.calls.length === 2);
+    later.calls[1]!.fail();
     await started;
     expect(scanner.stats).toMatchObject({ done: true, blocks: 1, mentions: 0, marks: 0 });
     expect(marks.held).toBe(false);
