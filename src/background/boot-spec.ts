@@ -51,14 +51,17 @@ interface Stored<T> {
  * from IndexedDB before the first page could start. Firefox's MV2 background is persistent
  * (no `storage.session` needed); session storage is cleared when the extension updates.
  */
-export async function cachedBootSpec<T>(compute: () => Promise<T>): Promise<T> {
+export async function cachedBootSpec<T>(
+  /** Builds the spec from the library at this revision or later (`DatasetService.get`). */
+  compute: (revision: number) => Promise<T>,
+): Promise<T> {
   const area = browser.storage.session;
   const revision = await currentLibraryRevision();
   if (area) {
     const stored = (await area.get(KEY))[KEY] as Stored<T> | undefined;
     if (stored?.revision === revision) return stored.spec;
   }
-  const spec = await compute();
+  const spec = await compute(revision);
   await area?.set({ [KEY]: { revision, spec } satisfies Stored<T> });
   return spec;
 }

@@ -15,7 +15,10 @@ import { tabState } from './tab-state';
  */
 export function createHandlers(data: DatasetService, search: SearchService): Handlers {
   const boot = () =>
-    cachedBootSpec(async () => bootFor(await loadBundledDataset(), (await data.get()).dataset));
+    // The revision it is stored under: not a dataset cached from before a change not yet seen.
+    cachedBootSpec(async (revision) =>
+      bootFor(await loadBundledDataset(), (await data.get(revision)).dataset),
+    );
   const blocks = new BlockMatchers(boot);
   data.onChange(() => blocks.reset());
   return {

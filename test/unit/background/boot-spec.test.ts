@@ -28,6 +28,9 @@ describe('cachedBootSpec', () => {
     const again = vi.fn(async () => spec('second'));
     expect(await cachedBootSpec(again)).toEqual(spec('second'));
     expect(again).toHaveBeenCalledTimes(1);
+    // Built from the library at the revision it is stored under.
+    expect(compute).toHaveBeenCalledWith(0);
+    expect(again).toHaveBeenCalledWith(1);
   });
 });
 
