@@ -99,8 +99,7 @@ export function createListener(handlers: Handlers, options: RouterOptions) {
   const limiter = options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst);
   const limiters = new Map<BackgroundType, RateLimiter>();
   const limiterOf = (type: BackgroundType) => {
-    const rate = (BACKGROUND_MESSAGES[type] as { rate?: { perSecond: number; burst: number } })
-      .rate;
+    const { rate } = BACKGROUND_MESSAGES[type];
     if (!rate) return limiter;
     let own = limiters.get(type);
     if (!own) limiters.set(type, (own = new RateLimiter(rate.perSecond, rate.burst)));

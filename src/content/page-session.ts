@@ -60,10 +60,10 @@ export class PageSession {
     // Blocks are matched in the background; entities the reader hid are dropped here.
     const remote = (names: PageNames, library: boolean): BlockMatcher => ({
       anchors: names.anchors,
-      matchAll: async (texts) =>
-        (await sendToBackground('scan:match', { library, texts })).map((found) =>
-          found.filter((m) => !hidden.has(m.entity)),
-        ),
+      matchAll: async (texts) => {
+        const all = await sendToBackground('scan:match', { library, texts });
+        return hidden.size ? all.map((found) => found.filter((m) => !hidden.has(m.entity))) : all;
+      },
     });
     const scanner = (names: PageNames, highlighter: MentionMarks, library: boolean) =>
       new PageScanner(document, {

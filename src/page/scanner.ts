@@ -257,17 +257,22 @@ export class PageScanner {
     const generation = this.#batcher.generation;
     const all = this.#sending;
     this.#sending = [];
-    for (let from = 0; from < all.length;) {
-      // Messages of bounded size: a block's runs stay in one (`#apply` paints per block).
-      let to = from;
-      let chars = 0;
-      while (to < all.length && (to === from || (chars < MESSAGE_CHARS && to - from < 2000))) {
-        const block = all[to]!.block;
-        do chars += all[to++]!.text.length;
-        while (to < all.length && all[to]!.block === block);
+    // Messages of bounded size: a block's runs stay in one (`#apply` paints per block).
+    const chunks: Sent[][] = [];
+    let chunk: Sent[] = [];
+    let chars = 0;
+    for (const s of all) {
+      const full = chars >= MESSAGE_CHARS || chunk.length >= 2000;
+      if (full && s.block !== chunk.at(-1)!.block) {
+        chunks.push(chunk);
+        chunk = [];
+        chars = 0;
       }
-      const sent = all.slice(from, to);
-      from = to;
+      chunk.push(s);
+      chars += s.text.length;
+    }
+    if (chunk.length) chunks.push(chunk);
+    for (const sent of chunks) {
       const texts = sent.map((s) => s.text);
       const { matcher } = this.#options;
       // Tried twice (a restarted background); then its blocks are cleared, not left stale.
