@@ -105,6 +105,36 @@ describeInBrowsers(
       await page.close();
     });
 
+    it.skipIf(s.skip)(
+      'a person the reader hides is neither marked nor counted, and back',
+      async () => {
+        const { page, url, options } = await quietPage(s, 'quiet.html', 'hidden');
+        await options.click('input[data-entity="vladimir-putin"]');
+        await waitInPage(page, () => {
+          const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> })
+            .highlights;
+          return (registry?.get('counterpoint-mention')?.size ?? 0) === 4;
+        });
+        expect(await marks(page)).toEqual([
+          'Paragraph 0:President Donald Trump',
+          'Paragraph 3:President Donald Trump',
+          'Paragraph 6:President Donald Trump',
+          'Paragraph 9:President Donald Trump',
+        ]);
+        const hidden = await scanReport(s.eb, url);
+        expect(hidden.counts.map((c) => c.entity)).not.toContain('vladimir-putin');
+        await options.click('input[data-entity="vladimir-putin"]');
+        await waitInPage(page, () => {
+          const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> })
+            .highlights;
+          return (registry?.get('counterpoint-mention')?.size ?? 0) === 5;
+        });
+        expect(await marks(page)).toContain('Paragraph 4:Vladimir Putin');
+        await options.close();
+        await page.close();
+      },
+    );
+
     it.skipIf(s.skip)('"Mark every mention" applies at once, and back', async () => {
       const { page, url, options } = await quietPage(s, 'quiet.html', 'every');
       await options.click('[data-testid="mark-every"]');
