@@ -299,34 +299,61 @@ function anchorSearch<E extends NamedEntity, P extends PreparedNames['parts'][nu
     (passes ??= anchored.map(
       (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
     ));
+  /** How far from an invisible character a word it splits can reach: its longest source, or more. */
+  const reach = Math.max(
+    16,
+    ...anchored.flatMap((p) => p.anchors!.split('|').map((w) => w.length)),
+  );
 
-  /** Offsets of anchor words in `text`, in order; null if it holds an invisible character. */
-  function anchorsOrNull(text: string): number[] | null {
+  /** Offsets of anchor words in `text`, in order; those of invisible characters go to `hidden`. */
+  function anchorsIn(text: string, hidden: number[]): number[] {
     const found: number[] = [];
     let groups = 0;
     for (const re of anchorPasses()) {
       const before = found.length;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[1] !== undefined) return null;
-        found.push(m.index);
+        if (m[1] === undefined) found.push(m.index);
+        else hidden.push(m.index);
       }
       if (found.length > before) groups++;
     }
     return groups > 1 ? found.sort((a, b) => a - b) : found;
   }
 
+  /**
+   * Anchor words invisible characters split ("Pu\u00ADtin"): searched in a cleaned window
+   * around each run of them, not in a cleaned copy of the whole text. Making that copy (a
+   * page's text) cost 2–6 ms in a Chromium content script, however it was made (replace,
+   * split and join): most likely a garbage collection its allocation set off.
+   */
+  function splitAnchors(text: string, hidden: number[], found: number[]): number[] {
+    const at = new Set(found);
+    for (let i = 0; i < hidden.length;) {
+      // A run: invisible characters closer than two words apart.
+      let j = i;
+      while (j + 1 < hidden.length && hidden[j + 1]! - hidden[j]! <= 2 * reach) j++;
+      const start = Math.max(0, hidden[i]! - reach);
+      const window = text.slice(start, hidden[j]! + 1 + reach);
+      const inWindow = anchorsIn(window.replace(INVISIBLE, ''), []);
+      if (inWindow.length) {
+        const back = backTo(window);
+        for (const o of inWindow) at.add(start + back(o));
+      }
+      i = j + 1;
+    }
+    return at.size > found.length ? [...at].sort((a, b) => a - b) : found;
+  }
+
   const names = {
     entities: prepared.entities,
     entity: (id: string) => byId().get(id),
-    // One pass per script over the text, the first also looking for invisible characters,
-    // without building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor. A text
-    // with an invisible character is searched again, cleaned.
+    // One pass per script over the text, the first also finding invisible characters, without
+    // building the parts (their RegExps cost ~0.2 ms): most pages hold no anchor word.
     anchors(text: string) {
-      const found = anchorsOrNull(text);
-      if (found) return found;
-      const again = anchorsOrNull(text.replace(INVISIBLE, ''))!;
-      return again.length ? again.map(backTo(text)) : again;
+      const hidden: number[] = [];
+      const found = anchorsIn(text, hidden);
+      return hidden.length ? splitAnchors(text, hidden, found) : found;
     },
   };
   return { names, byId, anchored, anchorPasses };

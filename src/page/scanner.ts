@@ -254,6 +254,7 @@ export class PageScanner {
    * Answers are applied in the order sent, so the quiet marks follow the document's order.
    */
   #send(): void {
+    if (!this.#sending.length) return;
     const generation = this.#batcher.generation;
     const all = this.#sending;
     this.#sending = [];

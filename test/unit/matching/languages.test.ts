@@ -440,4 +440,40 @@ describe('anchors', () => {
     );
     expect(matcher.anchors('Nothing to see here.\u00AD')).toEqual([]);
   });
+
+  it('finds words split by invisible characters anywhere in a long text as a cleaned copy would', () => {
+    // Words, some split by soft hyphens and zero-width characters, alone or in runs.
+    const words = [
+      'Putin',
+      'Pu\u00ADtin',
+      'Ма\u200Bкрон',
+      'Tr\u00ADu\u00ADmp',
+      'the',
+      'sum\u00ADmit',
+    ];
+    const other = ['and', 'news', 'hy\u00ADphen\u00ADated', 'day', 'Путину', 'Kim\uFEFF'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 20; round++) {
+      const parts: string[] = [];
+      const n = 50 + Math.floor(random() * 2000);
+      for (let i = 0; i < n; i++) {
+        const list = random() < 0.05 ? words : other;
+        parts.push(list[Math.floor(random() * list.length)]!);
+      }
+      const text = parts.join(random() < 0.5 ? ' ' : '');
+      // The reference: the whole text cleaned, searched, and each offset mapped back.
+      const removed: number[] = [];
+      const clean = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, (_c, at: number) => {
+        removed.push(at);
+        return '';
+      });
+      const back = (o: number) => {
+        let k = 0;
+        while (k < removed.length && removed[k]! - k <= o) k++;
+        return o + k;
+      };
+      expect(matcher.anchors(text)).toEqual(matcher.anchors(clean).map(back));
+    }
+  });
 });
