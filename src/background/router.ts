@@ -5,6 +5,7 @@ import {
   type BackgroundPayload,
   type BackgroundReply,
   type BackgroundType,
+  type MessageDef,
   type Origin,
   type Result,
 } from '../shared/protocol';
@@ -57,8 +58,8 @@ export class RateLimiter {
     private readonly maxKeys = 2000,
   ) {}
 
-  /** Takes one message from `key`'s bucket; false when it is empty. */
-  take(key: string): boolean {
+  /** Takes `amount` (one message) from `key`'s bucket; false, taking nothing, when it holds less. */
+  take(key: string, amount = 1): boolean {
     const t = this.now();
     let b = this.buckets.get(key);
     if (!b) {
@@ -70,8 +71,8 @@ export class RateLimiter {
     }
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond);
     b.at = t;
-    if (b.tokens < 1) return false;
-    b.tokens--;
+    if (b.tokens < amount) return false;
+    b.tokens -= amount;
     return true;
   }
 }
@@ -87,6 +88,8 @@ export interface RouterOptions {
   extensionRoot: string;
   limiter?: RateLimiter;
   warn?: (message: string) => void;
+  /** The clock of the limiters made here (tests move it). */
+  now?: () => number;
 }
 
 /**
@@ -97,13 +100,24 @@ export interface RouterOptions {
  */
 export function createListener(handlers: Handlers, options: RouterOptions) {
   const limiter = options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst);
+  const now = options.now ?? (() => Date.now());
   const limiters = new Map<BackgroundType, RateLimiter>();
   const limiterOf = (type: BackgroundType) => {
     const { rate } = BACKGROUND_MESSAGES[type];
     if (!rate) return limiter;
     let own = limiters.get(type);
-    if (!own) limiters.set(type, (own = new RateLimiter(rate.perSecond, rate.burst)));
+    if (!own) limiters.set(type, (own = new RateLimiter(rate.perSecond, rate.burst, now)));
     return own;
+  };
+  const volumes = new Map<BackgroundType, RateLimiter>();
+  /** Whether a content message's size fits its sender's budget (`MessageDef.volume`); takes it. */
+  const fits = (type: BackgroundType, payload: unknown, context: SenderContext): boolean => {
+    const def: MessageDef<Origin, v.GenericSchema, unknown> = BACKGROUND_MESSAGES[type];
+    const { volume } = def;
+    if (!volume || context.tabId === null) return true;
+    let bucket = volumes.get(type);
+    if (!bucket) volumes.set(type, (bucket = new RateLimiter(volume.perSecond, volume.burst, now)));
+    return bucket.take(`${context.tabId}/${context.frameId}`, volume.size(payload));
   };
   const warn = options.warn ?? ((m: string) => console.warn(m));
   // One warning per type and reason: a flood must not flood the console too.
@@ -123,6 +137,7 @@ export function createListener(handlers: Handlers, options: RouterOptions) {
   ): Promise<Result<BackgroundReply<K>>> | undefined => {
     const parsed = v.safeParse(BACKGROUND_MESSAGES[key].payload, payload);
     if (!parsed.success) return refuse(`"${key}" with an invalid payload`);
+    if (!fits(key, parsed.output, context)) return refuse(`"${key}": too much from one tab`);
     const handler: Handler<K> = handlers[key];
     const failed = (error: unknown): Result<BackgroundReply<K>> => {
       console.error(`Counterpoint: "${key}" failed`, error);

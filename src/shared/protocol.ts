@@ -112,8 +112,21 @@ export interface MessageDef<From extends Origin, Schema extends v.GenericSchema,
   payload: Schema;
   /** Content messages allowed per second and at once, per tab and frame (default `CONTENT_LIMIT`). */
   rate?: { perSecond: number; burst: number };
+  /**
+   * For a content message whose work grows with its size: units of `size` allowed per second
+   * and at once, per tab and frame, besides the count of messages.
+   */
+  volume?: Volume<v.InferOutput<Schema>>;
   /** Never set: carries the reply type for senders and handlers. */
   readonly reply?: Reply;
+}
+
+/** A budget on the size of what one tab sends (see `MessageDef.volume`). */
+export interface Volume<Payload> {
+  perSecond: number;
+  burst: number;
+  /** A payload's size, already validated. A method: read through `MessageDef<…, unknown>`. */
+  size(payload: Payload): number;
 }
 
 /** Declares a message; `Reply` is given explicitly, the rest is inferred. */
@@ -123,6 +136,7 @@ const message =
     from: From;
     payload: Schema;
     rate?: { perSecond: number; burst: number };
+    volume?: Volume<v.InferOutput<Schema>>;
   }): MessageDef<From, Schema, Reply> =>
     def;
 
@@ -147,7 +161,10 @@ export const BACKGROUND_MESSAGES = {
    * the bundled names or (`library`) of the people only the library knows. Matched here,
    * where the matcher stays compiled and warm, not on the page's main thread. A scan sends one
    * per slice of its work (8 ms and a yield), in messages of about 1 M characters at most, so its
-   * rate is its own: the page's two scans (bundled and library) share it.
+   * rate is its own: the page's two scans (bundled and library) share it. Its characters have a
+   * budget too: a page that rewrote a long block with a name again and again would otherwise
+   * keep the background, which every tab shares, matching. A first scan of a page with 32 M
+   * characters of named blocks fits at once, and 4 M a second after that.
    */
   'scan:match': message<Mention[][]>()({
     from: 'content',
@@ -156,6 +173,11 @@ export const BACKGROUND_MESSAGES = {
       texts: v.pipe(v.array(text(8_000_000)), v.maxLength(20_000)),
     }),
     rate: { perSecond: 200, burst: 400 },
+    volume: {
+      perSecond: 4_000_000,
+      burst: 32_000_000,
+      size: ({ texts }) => texts.reduce((n, t) => n + t.length, 0),
+    },
   }),
   /** A content script reports what it found, for the toolbar badge. */
   'content:mentions': message<null>()({

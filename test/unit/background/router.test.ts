@@ -59,6 +59,7 @@ function router(perSecond = 10, burst = 30) {
     extensionRoot: ROOT,
     limiter: new RateLimiter(perSecond, burst, () => clock.now),
     warn: (m) => warnings.push(m),
+    now: () => clock.now,
   });
   return { listener, calls, clock, warnings };
 }
@@ -116,6 +117,28 @@ describe('the message router under a flood from one content script', () => {
     );
   });
 
+  it('bounds the characters one tab sends to be matched, not another tab’s', () => {
+    const { listener, calls, clock, warnings } = router();
+    const block = 'Putin '.repeat(200_000); // 1.2 M characters
+    const scan = (texts: string[]) => ({ type: 'scan:match', payload: { library: false, texts } });
+    let answered = 0;
+    // 40 messages of 2.4 M characters at once: 96 M, three times the budget's 32 M.
+    for (let i = 0; i < 40; i++) if (listener(scan([block, block]), CONTENT)) answered++;
+    expect(answered).toBe(13);
+    expect(warnings).toEqual(['Counterpoint: refused "scan:match": too much from one tab']);
+    // Refused messages take nothing; small ones still fit what is left.
+    expect(listener(scan(['Putin']), CONTENT)).toBeDefined();
+    // Another tab, or the same tab's other frame, has a budget of its own.
+    expect(listener(scan([block]), { ...CONTENT, tab: { id: 8 } as never })).toBeDefined();
+    expect(listener(scan([block]), { ...CONTENT, frameId: 3 })).toBeDefined();
+    // 4 M characters a second come back: three more such messages after two seconds.
+    clock.now = 2000;
+    answered = 0;
+    for (let i = 0; i < 10; i++) if (listener(scan([block, block]), CONTENT)) answered++;
+    expect(answered).toBe(3);
+    expect(calls.length).toBe(13 + 1 + 2 + 3);
+  });
+
   it('refuses oversized and malformed payloads before any handler runs', () => {
     const { listener, calls } = router();
     expect(listener(cardGet('x'.repeat(20_001)), CONTENT)).toBeUndefined();
@@ -168,6 +191,18 @@ describe('RateLimiter', () => {
     limiter.take('b');
     limiter.take('c'); // 'a' is forgotten: it starts full again
     expect(limiter.take('a')).toBe(true);
+  });
+
+  it('takes amounts: one that does not fit is refused and takes nothing', () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter(10, 100, () => clock.now);
+    expect(limiter.take('a', 60)).toBe(true);
+    expect(limiter.take('a', 60)).toBe(false);
+    expect(limiter.take('a', 40)).toBe(true);
+    expect(limiter.take('a', 1)).toBe(false);
+    clock.now = 1000;
+    expect(limiter.take('a', 10)).toBe(true);
+    expect(limiter.take('a', 101)).toBe(false);
   });
 });
 
