@@ -49,9 +49,9 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
-    /** Messages allowed per second, on average. */
+    /** Units (messages, or what `take` is given) allowed per second, on average. */
     private readonly perSecond: number,
-    /** Messages allowed at once after a quiet spell. */
+    /** Units allowed at once after a quiet spell. */
     private readonly burst: number,
     private readonly now: () => number = () => Date.now(),
     /** Senders remembered at most: past this, the oldest are forgotten (each starts full). */
@@ -99,8 +99,9 @@ export interface RouterOptions {
  * (the details stay in the background's console: a content script's page may be hostile).
  */
 export function createListener(handlers: Handlers, options: RouterOptions) {
-  const limiter = options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst);
   const now = options.now ?? (() => Date.now());
+  const limiter =
+    options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst, now);
   const limiters = new Map<BackgroundType, RateLimiter>();
   const limiterOf = (type: BackgroundType) => {
     const { rate } = BACKGROUND_MESSAGES[type];

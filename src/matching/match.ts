@@ -58,6 +58,19 @@ class WordChars {
 /** Characters that can hide inside a word without showing: soft hyphen, zero-width ones. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
+/** `\s` but U+FEFF, which `INVISIBLE` removes: where no anchor word can run across. */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
+
 interface FormInfo {
   entity: MatchEntity;
   ambiguous: boolean;
@@ -299,12 +312,6 @@ function anchorSearch<E extends NamedEntity, P extends PreparedNames['parts'][nu
     (passes ??= anchored.map(
       (p, i) => new RegExp(i ? p.anchors : `${p.anchors}|(${INVISIBLE.source})`, 'g'),
     ));
-  /** How far from an invisible character a word it splits can reach: its longest source, or more. */
-  const reach = Math.max(
-    16,
-    ...anchored.flatMap((p) => p.anchors!.split('|').map((w) => w.length)),
-  );
-
   /** Offsets of anchor words in `text`, in order; those of invisible characters go to `hidden`. */
   function anchorsIn(text: string, hidden: number[]): number[] {
     const found: number[] = [];
@@ -322,27 +329,32 @@ function anchorSearch<E extends NamedEntity, P extends PreparedNames['parts'][nu
   }
 
   /**
-   * Anchor words invisible characters split ("Pu\u00ADtin"): searched in a cleaned window
-   * around each run of them, not in a cleaned copy of the whole text. Making that copy (a
-   * page's text) cost 2–6 ms in a Chromium content script, however it was made (replace,
-   * split and join): most likely a garbage collection its allocation set off.
+   * The offsets a search of `text` cleaned of invisible characters finds, mapped back: only the
+   * runs of non-space characters that hold one are cleaned and searched again (no anchor word
+   * holds a space, so a search starts afresh after one). Cleaning the whole text, a page's,
+   * cost 2–6 ms in Chromium: most likely a garbage collection its copy set off.
    */
   function splitAnchors(text: string, hidden: number[], found: number[]): number[] {
-    const at = new Set(found);
+    const out: number[] = [];
+    let k = 0;
     for (let i = 0; i < hidden.length;) {
-      // A run: invisible characters closer than two words apart.
-      let j = i;
-      while (j + 1 < hidden.length && hidden[j + 1]! - hidden[j]! <= 2 * reach) j++;
-      const start = Math.max(0, hidden[i]! - reach);
-      const window = text.slice(start, hidden[j]! + 1 + reach);
-      const inWindow = anchorsIn(window.replace(INVISIBLE, ''), []);
-      if (inWindow.length) {
-        const back = backTo(window);
-        for (const o of inWindow) at.add(start + back(o));
+      let start = hidden[i]!;
+      while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+      let end = hidden[i]! + 1;
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+      // The raw search's offsets before the run stand; those in it give way to the run's.
+      while (k < found.length && found[k]! < start) out.push(found[k++]!);
+      while (k < found.length && found[k]! < end) k++;
+      const run = text.slice(start, end);
+      const again = anchorsIn(run.replace(INVISIBLE, ''), []);
+      if (again.length) {
+        const back = backTo(run);
+        for (const o of again) out.push(start + back(o));
       }
-      i = j + 1;
+      while (i < hidden.length && hidden[i]! < end) i++;
     }
-    return at.size > found.length ? [...at].sort((a, b) => a - b) : found;
+    while (k < found.length) out.push(found[k++]!);
+    return out;
   }
 
   const names = {

@@ -10,6 +10,7 @@ import {
   type Matcher,
 } from '../../../src/matching';
 import { inflect } from '../../../src/matching/inflect';
+import { pageNames } from '../../../src/matching/match';
 import { prepareMatcher } from '../../../src/matching/prepare';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -474,6 +475,15 @@ describe('anchors', () => {
         return o + k;
       };
       expect(matcher.anchors(text)).toEqual(matcher.anchors(clean).map(back));
+    }
+    // Overlapping anchors, where where a search starts decides what it finds (from a review).
+    const cases: [string, string, number[]][] = [
+      ['abcdefghijklmnop|yz|za', 'yzabcdefghijklmno\u00ADp', [0, 2]],
+      ['bcd|ab', 'a\u00ADbcd', [0]],
+      ['aa', `x a\u00AD${'a'.repeat(7)} aa`, [2, 5, 7, 9, 12]],
+    ];
+    for (const [anchors, text, want] of cases) {
+      expect(pageNames({ entities: [], parts: [{ anchors }] }).anchors(text)).toEqual(want);
     }
   });
 });
