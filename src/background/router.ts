@@ -102,23 +102,24 @@ export function createListener(handlers: Handlers, options: RouterOptions) {
   const now = options.now ?? (() => Date.now());
   const limiter =
     options.limiter ?? new RateLimiter(CONTENT_LIMIT.perSecond, CONTENT_LIMIT.burst, now);
-  const limiters = new Map<BackgroundType, RateLimiter>();
+  /** Limiters of a message type's own (`rate`, `volume`), made on first use. */
+  const own = new Map<string, RateLimiter>();
+  const limiterFor = (key: string, { perSecond, burst }: { perSecond: number; burst: number }) => {
+    let l = own.get(key);
+    if (!l) own.set(key, (l = new RateLimiter(perSecond, burst, now)));
+    return l;
+  };
   const limiterOf = (type: BackgroundType) => {
     const { rate } = BACKGROUND_MESSAGES[type];
-    if (!rate) return limiter;
-    let own = limiters.get(type);
-    if (!own) limiters.set(type, (own = new RateLimiter(rate.perSecond, rate.burst, now)));
-    return own;
+    return rate ? limiterFor(type, rate) : limiter;
   };
-  const volumes = new Map<BackgroundType, RateLimiter>();
   /** Whether a content message's size fits its sender's budget (`MessageDef.volume`); takes it. */
   const fits = (type: BackgroundType, payload: unknown, context: SenderContext): boolean => {
     const def: MessageDef<Origin, v.GenericSchema, unknown> = BACKGROUND_MESSAGES[type];
     const { volume } = def;
     if (!volume || context.tabId === null) return true;
-    let bucket = volumes.get(type);
-    if (!bucket) volumes.set(type, (bucket = new RateLimiter(volume.perSecond, volume.burst, now)));
-    return bucket.take(`${context.tabId}/${context.frameId}`, volume.size(payload));
+    const key = `${context.tabId}/${context.frameId}`;
+    return limiterFor(`${type} volume`, volume).take(key, volume.size(payload));
   };
   const warn = options.warn ?? ((m: string) => console.warn(m));
   // One warning per type and reason: a flood must not flood the console too.
