@@ -44,6 +44,7 @@ export class PageSession {
   #lastReported = '';
   #reporting: Promise<void> = Promise.resolve();
   readonly #setupMs: number;
+  readonly #startedAt: number;
 
   readonly #ctx: ContentScriptContext;
 
@@ -51,7 +52,7 @@ export class PageSession {
     this.#ctx = ctx;
     const signal = this.#abort.signal;
     ctx.signal.addEventListener('abort', () => this.destroy(), { signal });
-    const started = performance.now();
+    const started = (this.#startedAt = performance.now());
     this.#matcher = pageNames(options.matcher);
     this.#highlighter = new Highlighter(document);
     this.#highlighter.setName(options.highlightName);
@@ -141,6 +142,7 @@ export class PageSession {
       ...this.#scanner.stats,
       done: this.#scanner.stats.done && (this.#libraryScan?.scanner.stats.done ?? true),
       setupMs: this.#setupMs,
+      startedAt: this.#startedAt,
       libraryScanMs: this.#libraryScan?.scanner.stats.scanMs ?? 0,
     };
   }

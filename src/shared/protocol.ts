@@ -34,6 +34,11 @@ export interface ScanStats {
   scanMs: number;
   /** Main-thread time to set up before it: the matcher compiled, the highlight registered. */
   setupMs: number;
+  /**
+   * When that setup began, in ms from the page's time origin: the bench reads a page's text
+   * this long after navigation on a load we leave alone, to compare like with like.
+   */
+  startedAt: number;
   /** Wall time from the first scan's start to its end, yields included. */
   wallMs: number;
   /** Longest single slice of scanning work (a task on the main thread). */
