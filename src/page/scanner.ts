@@ -49,7 +49,10 @@ export interface ScannerStats {
 export interface BlockMatcher {
   /** See `Matcher.anchors`: the scan's prefilter, run on the page. */
   anchors: Matcher['anchors'];
-  /** One list of mentions per text; a rejection leaves those blocks as they were. */
+  /**
+   * One list of mentions per text. A rejection is tried once more, after `retryMs`; a second
+   * one clears those blocks.
+   */
   matchAll(texts: string[]): Promise<Mention[][]>;
 }
 
@@ -80,12 +83,22 @@ export interface ScannerOptions {
   batchMs?: number;
   /** Mark every mention instead of the quiet default (see `QUIET_SPACING`). */
   markEvery?: boolean;
+  /** How long a failed `matchAll` waits before its one more try, in ms (`RETRY_MS`). */
+  retryMs?: number;
 }
 
 const now = () => performance.now();
 
 /** Characters of text per `matchAll` call, past which a slice's blocks go in several. */
 const MESSAGE_CHARS = 1_000_000;
+
+/**
+ * Wait before a failed `matchAll` is tried again. The background refuses a tab's blocks past
+ * its budget of characters (4 M a second, `scan:match`'s `volume`): a message of the most
+ * characters one holds (`MESSAGE_CHARS`) fits again after this, where one sent at once was
+ * refused again.
+ */
+const RETRY_MS = 250;
 
 /** Longest a first scan keeps its marks back (`MentionMarks.hold`), in ms from its start. */
 const HOLD_MS = 1000;
@@ -273,13 +286,18 @@ export class PageScanner {
       chars += s.text.length;
     }
     if (chunk.length) chunks.push(chunk);
+    const retry = this.#options.retryMs ?? RETRY_MS;
     for (const sent of chunks) {
       const texts = sent.map((s) => s.text);
       const { matcher } = this.#options;
-      // Tried twice (a restarted background); then its blocks are cleared, not left stale.
+      // Tried twice (refused for the tab's budget, a restarted background), a while apart;
+      // then its blocks are cleared, not left stale.
       const answer = matcher
         .matchAll(texts)
-        .catch(() => matcher.matchAll(texts))
+        .catch(async () => {
+          await new Promise((resolve) => this.#options.timers.setTimeout(() => resolve(0), retry));
+          return this.#destroyed ? null : matcher.matchAll(texts);
+        })
         .catch(() => null);
       this.#applied = Promise.all([answer, this.#applied])
         .then(([found]) => {

@@ -38,7 +38,7 @@ describe('page scanner, matched elsewhere', () => {
       doc.body.append(p);
     }
   };
-  const start = (body: Record<string, string>, later: LaterMatcher, batchMs = 0) => {
+  const start = (body: Record<string, string>, later: LaterMatcher, batchMs = 0, retryMs = 20) => {
     const doc = document;
     doc.body.replaceChildren();
     paragraphs(doc, body);
@@ -55,6 +55,7 @@ describe('page scanner, matched elsewhere', () => {
       sliceMs: Infinity,
       batchMs,
       markEvery: true,
+      retryMs,
     });
     return { doc, marks, scanner, changes, started: scanner.start() };
   };
@@ -138,6 +139,33 @@ describe('page scanner, matched elsewhere', () => {
     await until(() => marks.ranges.size === 0);
     expect(entities(scanner)).toEqual([]);
     scanner.destroy();
+  });
+
+  it('tries a failed message again only after a while (a refusal for the tab’s budget lasts)', async () => {
+    const later = new LaterMatcher();
+    const { marks, scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later, 0, 200);
+    await until(() => later.calls.length === 1);
+    const failed = performance.now();
+    later.calls[0]!.fail();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(later.calls.length).toBe(1);
+    await until(() => later.calls.length === 2);
+    expect(performance.now() - failed).toBeGreaterThanOrEqual(190);
+    later.calls[1]!.answer();
+    await started;
+    expect(marks.texts()).toEqual(['Vladimir Putin']);
+    scanner.destroy();
+  });
+
+  it('does not try again for a scanner destroyed in the wait', async () => {
+    const later = new LaterMatcher();
+    const { scanner, started } = start({ a: 'Vladimir Putin spoke.' }, later, 0, 30);
+    await until(() => later.calls.length === 1);
+    later.calls[0]!.fail();
+    scanner.destroy();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(later.calls.length).toBe(1);
+    await started;
   });
 
   it('reports nothing once destroyed, though answers were on their way', async () => {
