@@ -330,7 +330,12 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
       );
       // From the seeds alone nearly every paragraph names someone (13,128 mentions, against
       // about 3,200 with the corpus articles): another page, not held to the goal.
-      checkCut(`${b.browser}: 2 MB page scan vs text read`, b.largePage.ratio, 3, 'x');
+      checkCut(
+        `${b.browser}: 2 MB page scan vs text read (against the read after the scan: ${b.largePage.afterScanRatio} x)`,
+        b.largePage.ratio,
+        3,
+        'x',
+      );
       checkCut(`${b.browser}: 2 MB page longest task`, b.largePage.longestSliceMs, 50, 'ms');
     }
     if (!b.corpus) {
@@ -343,9 +348,14 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
         skip(`${b.browser}: ${name}`, reason);
     } else {
       reportMarks(b.browser, b.corpus.all);
-      check(`${b.browser}: corpus median scan vs text read`, b.corpus.medianRatio, 3, 'x');
       check(
-        `${b.browser}: corpus median scan vs text read, pages read in 1 ms or more (median of ${CORPUS_LOADS} loads each; first loads alone: ${b.corpus.firstLoadMedianRatioOver1ms} x; against the read after the scan: ${b.corpus.afterScanMedianRatioOver1ms} x over ${b.corpus.afterScanPagesOver1ms} pages)`,
+        `${b.browser}: corpus median scan vs text read (against the read after the scan: ${b.corpus.afterScanMedianRatio} x)`,
+        b.corpus.medianRatio,
+        3,
+        'x',
+      );
+      check(
+        `${b.browser}: corpus median scan vs text read, pages read in 1 ms or more (median of ${CORPUS_LOADS} loads each; first loads alone: ${b.corpus.firstLoadMedianRatioOver1ms} x; against the read after the scan: ${b.corpus.afterScanMedianRatioOver1ms} x over the ${b.corpus.afterScanPagesOver1ms} pages read after it in 1 ms or more, ${b.corpus.afterScanMedianRatioSamePages} x over these ${b.corpus.pagesOver1ms})`,
         b.corpus.medianRatioOver1ms,
         2,
         'x',

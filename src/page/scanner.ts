@@ -94,9 +94,9 @@ const MESSAGE_CHARS = 1_000_000;
 
 /**
  * Wait before a failed `matchAll` is tried again. The background refuses a tab's blocks past
- * its budget of characters (4 M a second, `scan:match`'s `volume`): a message of the most
- * characters one holds (`MESSAGE_CHARS`) fits again after this, where one sent at once was
- * refused again.
+ * its budget of characters (4 M a second, `scan:match`'s `volume`): by then a message of about
+ * `MESSAGE_CHARS` fits again, unless the messages sent meanwhile took the refill first; one
+ * sent at once was refused again. Later answers wait for it (they are applied in order).
  */
 const RETRY_MS = 250;
 
@@ -150,6 +150,8 @@ export class PageScanner {
   #started = 0;
   /** Main-thread time spent applying answers. */
   #applyMs = 0;
+  /** Waits before a failed message's second try (`#wait`). */
+  readonly #waits = new Set<() => void>();
 
   readonly #doc: Document;
   readonly #options: ScannerOptions;
@@ -232,8 +234,23 @@ export class PageScanner {
   /** Stops watching and removes every highlight. */
   destroy(): void {
     this.#destroyed = true;
+    // A wait whose timer a torn-down context drops would otherwise never end (nor `start`).
+    for (const end of this.#waits) end();
+    this.#waits.clear();
     this.#batcher.stop();
     this.#index.destroy();
+  }
+
+  /** Resolves after `ms`, or at once when the scanner is destroyed. */
+  #wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        this.#waits.delete(end);
+        resolve();
+      };
+      this.#waits.add(end);
+      this.#options.timers.setTimeout(end, ms);
+    });
   }
 
   /**
@@ -295,7 +312,7 @@ export class PageScanner {
       const answer = matcher
         .matchAll(texts)
         .catch(async () => {
-          await new Promise((resolve) => this.#options.timers.setTimeout(() => resolve(0), retry));
+          await this.#wait(retry);
           return this.#destroyed ? null : matcher.matchAll(texts);
         })
         .catch(() => null);

@@ -168,6 +168,29 @@ describe('page scanner, matched elsewhere', () => {
     await started;
   });
 
+  it('ends its scan when destroyed in the wait, though the timer never fires', async () => {
+    const later = new LaterMatcher();
+    document.body.replaceChildren();
+    paragraphs(document, { a: 'Vladimir Putin spoke.' });
+    // A torn-down content script context drops its timers' callbacks.
+    const scanner = new PageScanner(document, {
+      matcher: later,
+      highlighter: new RecordedMarks(),
+      onChange: () => {},
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      sliceMs: Infinity,
+    });
+    const started = scanner.start();
+    await until(() => later.calls.length === 1);
+    later.calls[0]!.fail();
+    await new Promise((r) => setTimeout(r, 10));
+    scanner.destroy();
+    let ended = false;
+    void started.then(() => (ended = true));
+    await until(() => ended);
+    expect(later.calls.length).toBe(1);
+  });
+
   it('reports nothing once destroyed, though answers were on their way', async () => {
     const later = new LaterMatcher();
     const { scanner, changes, started } = start({ a: 'Vladimir Putin spoke.' }, later);
