@@ -309,12 +309,12 @@ async function benchBrowserScans(report: Record<string, unknown>, only: 'all' | 
           ratios: f.ratios.join(' '),
         })),
       );
-      const russianName = `${b.browser}: Russian 2 MB page scan vs text read (median of ${LANGUAGE_LOADS} loads; against the read after the scan: ${russianPage?.afterScanRatio ?? '-'} x)`;
+      const russianName = `${b.browser}: Russian 2 MB page scan vs text read (median of ${LANGUAGE_LOADS} loads${russianPage ? `; against the read after the scan: ${russianPage.afterScanRatio} x` : ''})`;
       if (russianPage) check(russianName, russianPage.ratio, 2, 'x');
       else skip(russianName, `${noCorpus(RUSSIAN_SOURCE)}: the page is made from that article`);
       const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
       const ratios = corpus.map((f) => f.ratio).sort((x, y) => x - y);
-      const foreignName = `${b.browser}: non-English corpus pages, median scan vs text read (${LANGUAGE_LOADS} loads each; against the read after the scan: ${mid(corpus.map((f) => f.afterScanRatio)) ?? '-'} x)`;
+      const foreignName = `${b.browser}: non-English corpus pages, median scan vs text read (${LANGUAGE_LOADS} loads each${corpus.length ? `; against the read after the scan: ${mid(corpus.map((f) => f.afterScanRatio))} x` : ''})`;
       if (ratios.length) check(foreignName, ratios[Math.floor(ratios.length / 2)]!, 2, 'x');
       else skip(foreignName, noCorpus('pages') ?? 'no page there is in another language');
     }
