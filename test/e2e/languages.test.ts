@@ -70,6 +70,20 @@ describeInBrowsers(
   'pages in other languages',
   { ready: markEveryMention, generated: { '/hyphenated.html': HYPHENATED } },
   (s) => {
+    /** Hovering the word at `selector` opens Putin's card, which says the page's language. */
+    const expectPutinsCard = async (
+      page: Page,
+      selector: string,
+      word: string,
+      language: string,
+    ) => {
+      await page.bringToFront();
+      await hoverUntilCard(s.eb, page, selector, word, 8_000);
+      const card = await cardState(s.eb, page);
+      expect(card?.label).toBe('Vladimir Putin');
+      expect(card?.text).toContain(`This page is in ${language}; these statements are in English.`);
+    };
+
     /** The page once its scan is done: what is not marked then never will be. */
     const open = async (file: string, min: number): Promise<{ page: Page; url: string }> => {
       const opened = await openFixture(s, file, { highlights: min });
@@ -104,11 +118,7 @@ describeInBrowsers(
           'Vladimir Putin 3',
         ].sort(),
       );
-      await page.bringToFront();
-      await hoverUntilCard(s.eb, page, '#poutine', 'Poutine', 8_000);
-      const card = await cardState(s.eb, page);
-      expect(card?.label).toBe('Vladimir Putin');
-      expect(card?.text).toContain('This page is in French; these statements are in English.');
+      await expectPutinsCard(page, '#poutine', 'Poutine', 'French');
       await page.close();
     });
 
@@ -142,11 +152,7 @@ describeInBrowsers(
             'Vladimir Putin 4',
           ].sort(),
         );
-        await page.bringToFront();
-        await hoverUntilCard(s.eb, page, '#putina', 'Путина', 8_000);
-        const card = await cardState(s.eb, page);
-        expect(card?.label).toBe('Vladimir Putin');
-        expect(card?.text).toContain('This page is in Russian; these statements are in English.');
+        await expectPutinsCard(page, '#putina', 'Путина', 'Russian');
         await page.close();
       },
     );
@@ -178,11 +184,7 @@ describeInBrowsers(
           'Vladimir Putin 2',
         ].sort(),
       );
-      await page.bringToFront();
-      await hoverUntilCard(s.eb, page, '#putins', 'Putins', 8_000);
-      const card = await cardState(s.eb, page);
-      expect(card?.label).toBe('Vladimir Putin');
-      expect(card?.text).toContain('This page is in German; these statements are in English.');
+      await expectPutinsCard(page, '#putins', 'Putins', 'German');
       await page.close();
     });
 
