@@ -1,6 +1,6 @@
 import type { Mention } from '../matching/types';
 import type { MentionMarks } from './highlighter';
-import { toBoundaries, type TextBlock } from './text-blocks';
+import { toBoundaries, type PlainRun, type TextBlock } from './text-blocks';
 
 /** A mention found on the page. */
 export interface PageMention {
@@ -31,8 +31,11 @@ class IndexedMention implements PageMention {
   active = false;
   painted = false;
   #range: StaticRange | null = null;
-  readonly #start: number;
-  readonly #end: number;
+  #nodes: Text[] | null = null;
+  /** Until the nodes are listed: where to list them from, and the mention's place in its text. */
+  #run: TextBlock | PlainRun | null;
+  #start: number;
+  #end: number;
   readonly #Range: StaticRangeClass;
 
   constructor(
@@ -42,26 +45,58 @@ class IndexedMention implements PageMention {
     readonly ambiguous: boolean,
     readonly full: boolean,
     readonly block: Element,
-    /** From the node it starts in to the one it ends in. */
-    readonly nodes: Text[],
+    run: TextBlock | PlainRun,
     start: number,
     end: number,
     Range: StaticRangeClass,
   ) {
-    // Offsets, not the boundary objects: kept for every mention of a 20 MB page, those made
-    // Chromium's garbage collector run slices of over 50 ms.
+    this.#run = run;
     this.#start = start;
     this.#end = end;
     this.#Range = Range;
   }
 
+  /**
+   * From the node it starts in to the one it ends in: listed when first asked (a mark, hover),
+   * then only offsets in them are kept. Empty when its block changed before it was asked.
+   */
+  get nodes(): Text[] {
+    if (this.#nodes) return this.#nodes;
+    const run = this.#run!;
+    this.#run = null;
+    const listed = 'cover' in run ? run.cover(this.#end) : run;
+    if (!listed) {
+      this.#nodes = [];
+      return this.#nodes;
+    }
+    const [start, end] = toBoundaries(listed, this.#start, this.#end);
+    this.#nodes = listed.nodes.slice(start.index, end.index + 1);
+    // Offsets, not the boundary objects: kept for every mention of a 20 MB page, those made
+    // Chromium's garbage collector run slices of over 50 ms.
+    this.#start = start.offset;
+    this.#end = end.offset;
+    return this.#nodes;
+  }
+
   get range(): StaticRange {
-    return (this.#range ??= new this.#Range({
-      startContainer: this.nodes[0]!,
-      startOffset: this.#start,
-      endContainer: this.nodes.at(-1)!,
-      endOffset: this.#end,
-    }));
+    if (this.#range) return this.#range;
+    const nodes = this.nodes;
+    const first = nodes[0];
+    // A block changed before its mention was drawn: a collapsed range, which draws nothing.
+    this.#range = first
+      ? new this.#Range({
+          startContainer: first,
+          startOffset: this.#start,
+          endContainer: nodes.at(-1)!,
+          endOffset: this.#end,
+        })
+      : new this.#Range({
+          startContainer: this.block,
+          startOffset: 0,
+          endContainer: this.block,
+          endOffset: 0,
+        });
+    return this.#range;
   }
 }
 
@@ -117,13 +152,15 @@ export class MentionIndex {
     for (const block of blocks) this.paint(block);
   }
 
-  /** Adds a run's mentions (offsets in `run.text`); `paint` its block once it is all read. */
-  add(run: TextBlock, found: Mention[]): void {
+  /**
+   * Adds a run's mentions (offsets in `run.text`); `paint` its block once it is all read. A
+   * plain block's nodes are listed as its mentions are drawn (`PlainRun`).
+   */
+  add(run: TextBlock | PlainRun, found: Mention[]): void {
     const View = this.#doc.defaultView as (Window & { StaticRange: StaticRangeClass }) | null;
     const Range = View?.StaticRange ?? StaticRange;
     this.#byNode = null;
     for (const m of found) {
-      const [start, end] = toBoundaries(run, m.start, m.end);
       const mention = new IndexedMention(
         this.#nextId++,
         m.entity,
@@ -131,9 +168,9 @@ export class MentionIndex {
         m.ambiguous,
         m.full,
         run.block,
-        run.nodes.slice(start.index, end.index + 1),
-        start.offset,
-        end.offset,
+        run,
+        m.start,
+        m.end,
         Range,
       );
       push(this.#byBlock, run.block, mention);
@@ -207,11 +244,13 @@ export class MentionIndex {
         }
         if (m.painted) continue;
         m.painted = true;
+        this.#byNode = null;
         this.marks++;
         this.#highlight.add(m.range);
       } else if (m.painted) {
         // Its block's marks were taken out of `markedIn` above.
         m.painted = false;
+        this.#byNode = null;
         this.marks--;
         this.#highlight.delete(m.range);
       }
@@ -225,9 +264,10 @@ export class MentionIndex {
       for (const m of list) if (m.painted && (entity === null || m.entity === entity)) all.push(m);
     }
     return all.sort((a, b) => {
-      if (a.nodes[0] === b.nodes[0]) return a.range.startOffset - b.range.startOffset;
+      const [x, y] = [a.range, b.range];
+      if (x.startContainer === y.startContainer) return x.startOffset - y.startOffset;
       // 4 = DOCUMENT_POSITION_FOLLOWING: b comes after a.
-      return a.nodes[0]!.compareDocumentPosition(b.nodes[0]!) & 4 ? -1 : 1;
+      return x.startContainer.compareDocumentPosition(y.startContainer) & 4 ? -1 : 1;
     });
   }
 
@@ -241,12 +281,12 @@ export class MentionIndex {
     return list[i]!;
   }
 
-  /** Mentions that cover a text node (hit testing). */
+  /** Marked mentions that cover a text node (hit testing: only marks are hovered). */
   at(node: Text): readonly PageMention[] {
     if (!this.#byNode) {
       this.#byNode = new Map();
       for (const list of this.#byBlock.values())
-        for (const m of list) for (const n of m.nodes) push(this.#byNode, n, m);
+        for (const m of list) if (m.painted) for (const n of m.nodes) push(this.#byNode, n, m);
     }
     return this.#byNode.get(node) ?? [];
   }
@@ -310,6 +350,7 @@ export class MentionIndex {
   #unpaint(m: PageMention): void {
     if (!m.painted) return;
     m.painted = false;
+    this.#byNode = null;
     this.marks--;
     this.#highlight.delete(m.range);
     this.#markedIn.get(m.entity)?.delete(this.#seqOf(m.block));

@@ -10,7 +10,7 @@ import {
   ElementClassifier,
   NOT_PLAIN_SELECTOR,
   ownRuns,
-  plainBlock,
+  PlainRun,
   type TextBlock,
 } from './text-blocks';
 
@@ -67,7 +67,7 @@ interface Sent {
   block: Element;
   token: number;
   text: string;
-  /** The run, or null for a plain block (its nodes are listed only when a name matched). */
+  /** The run, or null for a plain block (its nodes are listed as its mentions are drawn: `PlainRun`). */
   run: TextBlock | null;
 }
 
@@ -152,6 +152,8 @@ export class PageScanner {
   #applyMs = 0;
   /** Waits before a failed message's second try (`#wait`). */
   readonly #waits = new Set<() => void>();
+  /** The page's generation (`MutationBatcher`): it changes whenever the page does. */
+  readonly #generation = () => this.#batcher.generation;
 
   readonly #doc: Document;
   readonly #options: ScannerOptions;
@@ -341,9 +343,7 @@ export class PageScanner {
       }
       const list = found?.[i];
       if (!list?.length || (changed && !unchanged(s))) return;
-      let until = 0;
-      for (const m of list) until = Math.max(until, m.end);
-      this.#index.add(s.run ?? plainBlock(s.block, s.text, until), list);
+      this.#index.add(s.run ?? new PlainRun(s.block, s.text, this.#generation), list);
     });
     if (block) this.#index.paint(block);
     // Ambiguous mentions change only with new blocks.
@@ -356,7 +356,7 @@ export class PageScanner {
   #finder(root: Node): CandidateFinder {
     // `anchors` uses no `this` (see `pageNames`): one function fewer to compile per page.
     return new CandidateFinder(root, this.#options.matcher.anchors, {
-      generation: () => this.#batcher.generation,
+      generation: this.#generation,
     });
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, resolveAmbiguous } from '../../../src/matching';
 import { MentionIndex, QUIET_SPACING } from '../../../src/page/mention-index';
-import { ElementClassifier, ownRuns } from '../../../src/page/text-blocks';
+import { ElementClassifier, ownRuns, PlainRun } from '../../../src/page/text-blocks';
 import { SPEC } from '../matching/spec-fixture';
 import { RecordedMarks, pageOf } from './dom-fixture';
 
@@ -47,13 +47,15 @@ describe('mention index', () => {
     }
     // Seven mentions, three marked (quiet default): three ranges.
     expect([index.active, index.marks, made]).toEqual([7, 3, 3]);
-    const unmarked = index.at(doc.querySelectorAll('p')[1]!.firstChild as Text)[0]!;
-    expect(unmarked.painted).toBe(false);
-    expect(unmarked.range.startOffset).toBe(0);
-    expect(unmarked.range.endOffset).toBe(5);
-    expect(made).toBe(4);
+    // Every mention marked: the four others get theirs then.
+    index.setMarkEvery(true);
+    expect(made).toBe(7);
+    const second = index.painted().find((m) => m.block === doc.querySelectorAll('p')[1])!;
+    expect([second.range.startOffset, second.range.endOffset]).toEqual([0, 5]);
+    index.setMarkEvery(false);
+    expect(second.painted).toBe(false);
     index.destroy();
-    expect(made).toBe(4);
+    expect(made).toBe(7);
   });
 
   it('marks an entity again only QUIET_SPACING blocks after its last mark', () => {
@@ -122,6 +124,27 @@ describe('mention index', () => {
       'Macron',
     ]);
     expect(index.next('vladimir-putin')!.block.textContent).toBe('Then Putin.');
+  });
+
+  it('draws nothing for a mention whose paragraph the page rewrote before it was drawn', () => {
+    const doc = pageOf('<p>Putin met <b>Putin</b> again.</p>');
+    const p = doc.querySelector('p')!;
+    let generation = 0;
+    const marks = new RecordedMarks();
+    const index = new MentionIndex(doc, marks);
+    const text = p.textContent!;
+    index.add(new PlainRun(p, text, () => generation), matcher.match(text));
+    index.paint(p);
+    // Quiet: the first is marked, the second is not, and its nodes are not listed yet.
+    expect(marks.texts()).toEqual(['Putin']);
+    // The page rewrites the paragraph; before its rescan, every mention is to be marked.
+    p.querySelector('b')!.textContent = 'Macron';
+    generation++;
+    index.setMarkEvery(true);
+    const second = [...marks.ranges].at(-1)!;
+    expect([second.startContainer, second.startOffset, second.endOffset]).toEqual([p, 0, 0]);
+    // Still in document order, the collapsed range at its paragraph's start.
+    expect(index.painted().map((m) => m.range.startContainer)).toEqual([p, p.firstChild]);
   });
 
   it('finds mentions by text node, names split across elements included', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, plainBlock, toBoundaries } from '../../../src/page/text-blocks';
+import { collectBlocks, PlainRun, toBoundaries } from '../../../src/page/text-blocks';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -26,22 +26,51 @@ describe('text blocks', () => {
     expect([start.index, end.index]).toEqual([1, 2]);
   });
 
-  it('lists a plain block’s text nodes only as far as the last mention reaches', () => {
+  it('lists a plain block’s text nodes only as far as asked, and on from there', () => {
     const { document } = parseHTML(
       '<!doctype html><html><body><p>President <a>Vladimir</a> Putin <em>and</em> Kim.</p></body></html>',
     );
     const p = document.querySelector('p')! as unknown as Element;
     const text = p.textContent!;
     const end = text.indexOf('Putin') + 'Putin'.length;
-    const run = plainBlock(p, text, end);
+    const run = new PlainRun(p, text);
+    expect(run.nodes).toHaveLength(0);
+    expect(run.cover(end)).toBe(run);
     expect(run.text).toBe(text);
     expect(run.nodes.map((n) => n.data)).toEqual(['President ', 'Vladimir', ' Putin ']);
     expect(toBoundaries(run, text.indexOf('Vladimir'), end)[1]).toMatchObject({
       index: 2,
       offset: 6,
     });
-    // Without a bound, every text node.
-    expect(plainBlock(p, text).nodes).toHaveLength(5);
+    // Asked again for less: nothing more is listed; for the end: the rest.
+    run.cover(3);
+    expect(run.nodes).toHaveLength(3);
+    run.cover(text.length);
+    expect(run.nodes.map((n) => n.data)).toEqual([
+      'President ',
+      'Vladimir',
+      ' Putin ',
+      'and',
+      ' Kim.',
+    ]);
+  });
+
+  it('lists a plain block after a page change only if its text is still the text read', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p>Putin <a>and</a> Kim.</p><p>Trump <em>and</em> Kim.</p></body></html>',
+    );
+    const [same, edited] = [...document.querySelectorAll('p')] as unknown as Element[];
+    let generation = 0;
+    const runs = [same, edited].map((p) => new PlainRun(p!, p!.textContent!, () => generation));
+    // The page changes one paragraph's text, another's markup only.
+    generation++;
+    edited!.querySelector('em')!.textContent = 'or';
+    same!.querySelector('a')!.replaceWith(document.createTextNode('and'));
+    expect(runs[0]!.cover(100)!.nodes.map((n) => n.data)).toEqual(['Putin ', 'and', ' Kim.']);
+    expect(runs[1]!.cover(100)).toBeNull();
+    // Once found changed, it stays so.
+    edited!.querySelector('em')!.textContent = 'and';
+    expect(runs[1]!.cover(100)).toBeNull();
   });
 
   it('keeps blocks apart', () => {
