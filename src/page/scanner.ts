@@ -85,12 +85,25 @@ export interface ScannerOptions {
   markEvery?: boolean;
   /** How long a failed `matchAll` waits before its one more try, in ms (`RETRY_MS`). */
   retryMs?: number;
+  /** How long blocks read wait to be sent while the scan reads on, in ms (`SEND_AFTER_MS`). */
+  sendAfterMs?: number;
 }
 
 const now = () => performance.now();
 
-/** Characters of text per `matchAll` call, past which a slice's blocks go in several. */
+/** Characters of text per `matchAll` call, past which the blocks read go in several. */
 const MESSAGE_CHARS = 1_000_000;
+
+/** Blocks per `matchAll` call (the `scan:match` schema allows 20,000). */
+const MESSAGE_BLOCKS = 2000;
+
+/**
+ * Longest the blocks read wait to be sent while the scan reads on, in ms. They are sent when
+ * the reading is done or a message is full: sent after every slice, the background's matching
+ * and the answers ran beside the reading, and the Russian 2 MB page's scan took a quarter
+ * longer on a two-core machine (`docs/scanning.md`).
+ */
+const SEND_AFTER_MS = 250;
 
 /**
  * Wait before a failed `matchAll` is tried again. The background refuses a tab's blocks past
@@ -140,8 +153,10 @@ export class PageScanner {
   readonly #batcher: MutationBatcher;
   #destroyed = false;
   readonly #sliceMs: number;
-  /** Blocks read in this slice, sent at its end. */
+  /** Blocks read and not yet sent (`#sendDue`), their characters, and when the first was read. */
   #sending: Sent[] = [];
+  #sendingChars = 0;
+  #sendingSince = 0;
   /** Each block's latest reading: an answer to an older one is dropped. */
   readonly #tokens = new WeakMap<Element, number>();
   #token = 0;
@@ -257,15 +272,16 @@ export class PageScanner {
 
   /**
    * Runs `work` in slices of about `sliceMs`, yielding to the page between them, until it
-   * returns true (done); each slice's blocks are sent to be matched at its end. A task is one
-   * slice, not the whole scan. Returns the main-thread time spent.
+   * returns true (done); the blocks read are sent to be matched at the end of the slice that
+   * finishes, fills a message or has kept them `SEND_AFTER_MS`. A task is one slice, not the
+   * whole scan. Returns the main-thread time spent.
    */
   async #sliced(work: (stop: () => boolean) => boolean): Promise<number> {
     let spent = 0;
     for (;;) {
       const slice = now();
       const done = this.#destroyed || work(() => now() - slice > this.#sliceMs);
-      this.#send();
+      if (done || this.#sendDue()) this.#send();
       spent += this.#took(slice);
       if (done || this.#destroyed) return spent;
       await yieldToPage();
@@ -281,21 +297,39 @@ export class PageScanner {
     return took;
   }
 
+  /** Queues a block's text to be sent (`#send`). */
+  #queue(sent: Sent): void {
+    if (!this.#sending.length) this.#sendingSince = now();
+    this.#sending.push(sent);
+    this.#sendingChars += sent.text.length;
+  }
+
+  /** Whether the blocks read so far fill a message, or have waited long enough. */
+  #sendDue(): boolean {
+    return (
+      this.#sendingChars >= MESSAGE_CHARS ||
+      this.#sending.length >= MESSAGE_BLOCKS ||
+      (this.#sending.length > 0 &&
+        now() - this.#sendingSince >= (this.#options.sendAfterMs ?? SEND_AFTER_MS))
+    );
+  }
+
   /**
-   * Sends the slice's blocks without waiting: the next slice reads on while they are matched.
-   * Answers are applied in the order sent, so the quiet marks follow the document's order.
+   * Sends the blocks read without waiting: the scan reads on while they are matched. Answers
+   * are applied in the order sent, so the quiet marks follow the document's order.
    */
   #send(): void {
     if (!this.#sending.length) return;
     const generation = this.#batcher.generation;
     const all = this.#sending;
     this.#sending = [];
+    this.#sendingChars = 0;
     // Messages of bounded size: a block's runs stay in one (`#apply` paints per block).
     const chunks: Sent[][] = [];
     let chunk: Sent[] = [];
     let chars = 0;
     for (const s of all) {
-      const full = chars >= MESSAGE_CHARS || chunk.length >= 2000;
+      const full = chars >= MESSAGE_CHARS || chunk.length >= MESSAGE_BLOCKS;
       if (full && s.block !== chunk.at(-1)!.block) {
         chunks.push(chunk);
         chunk = [];
@@ -411,7 +445,7 @@ export class PageScanner {
       // A plain block (a paragraph): its text is the text the finder read, or its whole text.
       // Its nodes are only listed when a name matched (a list of 2,000 links named no one).
       if (block !== node) text = block.textContent!;
-      this.#sending.push({ block, token: this.#startBlock(block, seen), text, run: null });
+      this.#queue({ block, token: this.#startBlock(block, seen), text, run: null });
       return;
     }
     if (isText) return this.#rescanBlock(block, seen);
@@ -440,7 +474,7 @@ export class PageScanner {
     const token = this.#startBlock(block, seen);
     // Nothing left to read: its old mentions go now.
     if (!runs.length) this.#index.clear(block);
-    for (const run of runs) this.#sending.push({ block, token, text: run.text, run });
+    for (const run of runs) this.#queue({ block, token, text: run.text, run });
   }
 
   /** A block is read once per pass; its old mentions go when the new reading's answer comes. */

@@ -38,7 +38,13 @@ describe('page scanner, matched elsewhere', () => {
       doc.body.append(p);
     }
   };
-  const start = (body: Record<string, string>, later: LaterMatcher, batchMs = 0, retryMs = 20) => {
+  const start = (
+    body: Record<string, string>,
+    later: LaterMatcher,
+    batchMs = 0,
+    retryMs = 20,
+    options: { sliceMs?: number; sendAfterMs?: number } = {},
+  ) => {
     const doc = document;
     doc.body.replaceChildren();
     paragraphs(doc, body);
@@ -56,12 +62,43 @@ describe('page scanner, matched elsewhere', () => {
       batchMs,
       markEvery: true,
       retryMs,
+      ...options,
     });
     return { doc, marks, scanner, changes, started: scanner.start() };
   };
 
   const entities = (scanner: PageScanner) =>
     scanner.mentions().map((m) => `${m.block.id}:${m.entity}`);
+
+  /** 300 paragraphs naming Putin: the finder reads them in three runs. */
+  const named = Object.fromEntries(
+    Array.from({ length: 300 }, (_, i) => [`p${i}`, `Vladimir Putin spoke ${i}.`]),
+  );
+
+  it('sends the blocks a scan reads in one message when done, not one per slice', async () => {
+    const later = new LaterMatcher();
+    // Every step of the finder a slice of its own.
+    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0 });
+    await until(() => later.calls.length === 1);
+    expect(later.calls[0]!.texts).toHaveLength(300);
+    expect(scanner.stats.slices).toBeGreaterThan(3);
+    later.calls[0]!.answer();
+    await started;
+    expect(later.calls).toHaveLength(1);
+    expect(scanner.stats.mentions).toBe(300);
+    scanner.destroy();
+  });
+
+  it('sends the blocks read so far once they have waited `sendAfterMs`', async () => {
+    const later = new LaterMatcher();
+    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0, sendAfterMs: 0 });
+    await until(() => later.calls.length === 3);
+    expect(later.calls.map((c) => c.texts.length)).toEqual([128, 128, 44]);
+    for (const call of later.calls) call.answer();
+    await started;
+    expect(scanner.stats.mentions).toBe(300);
+    scanner.destroy();
+  });
 
   it('drops the answer to a reading the page has replaced since', async () => {
     const later = new LaterMatcher();
