@@ -1,6 +1,6 @@
 import type { Mention } from '../matching/types';
 import type { MentionMarks } from './highlighter';
-import { toBoundaries, type PlainRun, type TextBlock } from './text-blocks';
+import { PlainRun, toBoundaries, type TextBlock } from './text-blocks';
 
 /** A mention found on the page. */
 export interface PageMention {
@@ -32,8 +32,9 @@ class IndexedMention implements PageMention {
   painted = false;
   #range: StaticRange | null = null;
   #nodes: Text[] | null = null;
-  /** Until the nodes are listed: where to list them from, and the mention's place in its text. */
-  #run: TextBlock | PlainRun | null;
+  /** A plain block's run, until the mention is drawn and its nodes listed (`PlainRun`). */
+  #run: PlainRun | null = null;
+  /** In the run's text until the nodes are listed, then in the first and last node. */
   #start: number;
   #end: number;
   readonly #Range: StaticRangeClass;
@@ -50,32 +51,38 @@ class IndexedMention implements PageMention {
     end: number,
     Range: StaticRangeClass,
   ) {
-    this.#run = run;
     this.#start = start;
     this.#end = end;
     this.#Range = Range;
+    // Any other run's nodes are listed already: a slice of them is kept, not the run.
+    if (run instanceof PlainRun) this.#run = run;
+    else this.#locate(run);
   }
 
   /**
-   * From the node it starts in to the one it ends in: listed when first asked (a mark, hover),
-   * then only offsets in them are kept. Empty when its block changed before it was asked.
+   * From the node it starts in to the one it ends in, listed when the mention is first drawn.
+   * Empty when its block changed before that (its rescan replaces it).
    */
   get nodes(): Text[] {
-    if (this.#nodes) return this.#nodes;
-    const run = this.#run!;
-    this.#run = null;
-    const listed = 'cover' in run ? run.cover(this.#end) : run;
-    if (!listed) {
-      this.#nodes = [];
-      return this.#nodes;
+    if (!this.#nodes) {
+      const run = this.#run!;
+      this.#run = null;
+      this.#locate(run.cover(this.#end));
     }
-    const [start, end] = toBoundaries(listed, this.#start, this.#end);
-    this.#nodes = listed.nodes.slice(start.index, end.index + 1);
+    return this.#nodes!;
+  }
+
+  #locate(run: TextBlock | null): void {
+    if (!run) {
+      this.#nodes = [];
+      return;
+    }
+    const [start, end] = toBoundaries(run, this.#start, this.#end);
+    this.#nodes = run.nodes.slice(start.index, end.index + 1);
     // Offsets, not the boundary objects: kept for every mention of a 20 MB page, those made
     // Chromium's garbage collector run slices of over 50 ms.
     this.#start = start.offset;
     this.#end = end.offset;
-    return this.#nodes;
   }
 
   get range(): StaticRange {
@@ -231,6 +238,8 @@ export class MentionIndex {
         const marked = this.#markedIn.get(m.entity);
         if (marked && nearby(marked, seq)) continue;
       }
+      // Its block changed before it was drawn: not marked until the block's rescan.
+      if (!m.nodes.length) continue;
       want.add(m);
     }
     // Only ranges whose state changes touch the highlight: removing a range from a big

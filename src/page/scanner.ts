@@ -94,7 +94,7 @@ const now = () => performance.now();
 /** Characters of text per `matchAll` call, past which the blocks read go in several. */
 const MESSAGE_CHARS = 1_000_000;
 
-/** Blocks per `matchAll` call (the `scan:match` schema allows 20,000). */
+/** Texts per `matchAll` call: a block's runs, one for a paragraph (`scan:match` allows 20,000). */
 const MESSAGE_BLOCKS = 2000;
 
 /**
@@ -153,10 +153,14 @@ export class PageScanner {
   readonly #batcher: MutationBatcher;
   #destroyed = false;
   readonly #sliceMs: number;
-  /** Blocks read and not yet sent (`#sendDue`), their characters, and when the first was read. */
+  /**
+   * Blocks read and not yet sent (`#sendDue`), their characters, and when the first of them
+   * was read, and the page's generation then (an answer checks the texts if it changed since).
+   */
   #sending: Sent[] = [];
   #sendingChars = 0;
   #sendingSince = 0;
+  #sendingGeneration = 0;
   /** Each block's latest reading: an answer to an older one is dropped. */
   readonly #tokens = new WeakMap<Element, number>();
   #token = 0;
@@ -251,6 +255,7 @@ export class PageScanner {
   /** Stops watching and removes every highlight. */
   destroy(): void {
     this.#destroyed = true;
+    this.#sending = [];
     // A wait whose timer a torn-down context drops would otherwise never end (nor `start`).
     for (const end of this.#waits) end();
     this.#waits.clear();
@@ -281,7 +286,7 @@ export class PageScanner {
     for (;;) {
       const slice = now();
       const done = this.#destroyed || work(() => now() - slice > this.#sliceMs);
-      if (done || this.#sendDue()) this.#send();
+      if (!this.#destroyed && (done || this.#sendDue())) this.#send();
       spent += this.#took(slice);
       if (done || this.#destroyed) return spent;
       await yieldToPage();
@@ -299,7 +304,10 @@ export class PageScanner {
 
   /** Queues a block's text to be sent (`#send`). */
   #queue(sent: Sent): void {
-    if (!this.#sending.length) this.#sendingSince = now();
+    if (!this.#sending.length) {
+      this.#sendingSince = now();
+      this.#sendingGeneration = this.#batcher.generation;
+    }
     this.#sending.push(sent);
     this.#sendingChars += sent.text.length;
   }
@@ -320,7 +328,7 @@ export class PageScanner {
    */
   #send(): void {
     if (!this.#sending.length) return;
-    const generation = this.#batcher.generation;
+    const generation = this.#sendingGeneration;
     const all = this.#sending;
     this.#sending = [];
     this.#sendingChars = 0;
@@ -443,7 +451,7 @@ export class PageScanner {
       !this.#classifier.info(block).skip
     ) {
       // A plain block (a paragraph): its text is the text the finder read, or its whole text.
-      // Its nodes are only listed when a name matched (a list of 2,000 links named no one).
+      // Its nodes are listed only when a mention in it is drawn (a list of 2,000 links named no one).
       if (block !== node) text = block.textContent!;
       this.#queue({ block, token: this.#startBlock(block, seen), text, run: null });
       return;

@@ -173,13 +173,14 @@ export function ownRuns(block: Element, classifier: ElementClassifier): TextBloc
 
 /**
  * A plain block (nothing inside but inline text) as one run, its text already read. Its text
- * nodes are listed only when a mention in it is first drawn or looked up, and only as far as
- * that mention: each node listed costs a wrapper in the content script's world, and the quiet
- * default leaves a third of them unreached on a page that names someone in every paragraph.
+ * nodes are listed only when a mention in it is first drawn, and only as far as that mention:
+ * each node listed costs a wrapper in the content script's world, and the quiet default
+ * leaves a third of them unreached on a page that names someone in every paragraph.
  */
 export class PlainRun implements TextBlock {
   readonly nodes: Text[] = [];
   readonly starts: number[] = [];
+  /** Where the listing stopped, until it reaches the end. */
   #walker: TreeWalker | null = null;
   #at = 0;
   #stale = false;
@@ -204,28 +205,32 @@ export class PlainRun implements TextBlock {
    * no longer holds the text it was read with (its rescan replaces its mentions).
    */
   cover(until: number): TextBlock | null {
-    if (this.#at >= until && this.nodes.length) return this;
     if (this.#stale) return null;
     const now = this.#current();
     if (now !== this.#generation) {
+      // The page changed since: the text must still be the one matched, and the nodes listed
+      // so far may have been replaced (a re-render), so they are listed again.
+      this.nodes.length = this.starts.length = this.#at = 0;
+      this.#walker = null;
       if (!this.block.isConnected || this.block.textContent !== this.text) {
         this.#stale = true;
-        this.#walker = null;
         return null;
       }
       this.#generation = now;
     }
-    const walker = (this.#walker ??= this.block.ownerDocument.createTreeWalker(
-      this.block,
-      4 /* NodeFilter.SHOW_TEXT */,
-    ));
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      this.nodes.push(n);
-      this.starts.push(this.#at);
-      this.#at += n.length;
-      if (this.#at >= until) break;
+    if (this.#at < until || !this.nodes.length) {
+      const walker = (this.#walker ??= this.block.ownerDocument.createTreeWalker(
+        this.block,
+        4 /* NodeFilter.SHOW_TEXT */,
+      ));
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        this.nodes.push(n);
+        this.starts.push(this.#at);
+        this.#at += n.length;
+        if (this.#at >= until) break;
+      }
+      if (this.#at >= this.text.length) this.#walker = null;
     }
-    if (this.#at >= this.text.length) this.#walker = null;
     return this.nodes.length ? this : null;
   }
 }

@@ -164,10 +164,10 @@ export const BACKGROUND_MESSAGES = {
   /**
    * The mentions in blocks of a page's text that hold an anchor word, one list per text, of
    * the bundled names or (`library`) of the people only the library knows. Matched here,
-   * where the matcher stays compiled and warm, not on the page's main thread. A scan sends its
-   * blocks when its reading is done, a message is full (about 1 M characters or 2,000 blocks) or
-   * they have waited 250 ms, so at most one per slice of its work (8 ms and a yield); its rate is
-   * its own: the page's two scans (bundled and library) share it. Its characters have a
+   * where the matcher stays compiled and warm, not on the page's main thread. A scan sends the
+   * blocks it read when its reading is done, when they fill a message (about 1 M characters or
+   * 2,000 texts) or after 250 ms, at the end of a slice of its work (8 ms and a yield); its rate
+   * is its own: the page's two scans (bundled and library) share it. Its characters have a
    * budget too: a page that rewrote a long block with a name again and again would otherwise
    * keep the background, which every tab shares, matching. A first scan of a page with 32 M
    * characters of named blocks fits at once, and 4 M a second after that.

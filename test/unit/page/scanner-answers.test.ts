@@ -23,6 +23,16 @@ class LaterMatcher implements BlockMatcher {
   }
 }
 
+/** A `LaterMatcher` that runs `onRead` as the finder searches its second run of paragraphs. */
+class Hooked extends LaterMatcher {
+  searched = 0;
+  onRead = () => {};
+  override readonly anchors = (text: string) => {
+    if (++this.searched === 2) this.onRead();
+    return matcher.anchors(text);
+  };
+}
+
 const until = async (ok: () => boolean) => {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(ok()).toBe(true);
@@ -77,8 +87,8 @@ describe('page scanner, matched elsewhere', () => {
 
   it('sends the blocks a scan reads in one message when done, not one per slice', async () => {
     const later = new LaterMatcher();
-    // Every step of the finder a slice of its own.
-    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0 });
+    // Every step of the finder a slice of its own, and no time bound.
+    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0, sendAfterMs: Infinity });
     await until(() => later.calls.length === 1);
     expect(later.calls[0]!.texts).toHaveLength(300);
     expect(scanner.stats.slices).toBeGreaterThan(3);
@@ -86,6 +96,39 @@ describe('page scanner, matched elsewhere', () => {
     await started;
     expect(later.calls).toHaveLength(1);
     expect(scanner.stats.mentions).toBe(300);
+    scanner.destroy();
+  });
+
+  it('sends no block still waiting to be sent once destroyed', async () => {
+    const later = new Hooked();
+    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0, sendAfterMs: Infinity });
+    // Destroyed between slices, once it has read two runs of paragraphs that wait to be sent.
+    later.onRead = () => queueMicrotask(() => scanner.destroy());
+    await until(() => later.searched === 2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(scanner.stats.blocks).toBeGreaterThan(100);
+    expect(later.calls).toHaveLength(0);
+    await started;
+  });
+
+  it('checks the texts of blocks read before a page change, when they are sent after it', async () => {
+    const later = new Hooked();
+    const { doc, scanner, started } = start(named, later, 0, 20, {
+      sliceMs: 0,
+      sendAfterMs: Infinity,
+    });
+    // p0 was read in the first run and waits to be sent when the page removes it. Its
+    // rescan finds nothing to drop yet: the answer must.
+    later.onRead = () => doc.getElementById('p0')!.remove();
+    await until(() => later.calls.length === 1);
+    expect(later.calls[0]!.texts).toContain('Vladimir Putin spoke 0.');
+    // The removal's rescan starts (its batch waits 0 ms) and waits for this answer.
+    await new Promise((r) => setTimeout(r, 20));
+    later.calls[0]!.answer();
+    await started;
+    await until(() => scanner.stats.rescans === 1);
+    expect(scanner.stats.mentions).toBe(299);
+    expect(scanner.mentions().every((m) => m.block.isConnected)).toBe(true);
     scanner.destroy();
   });
 

@@ -73,6 +73,30 @@ describe('text blocks', () => {
     expect(runs[1]!.cover(100)).toBeNull();
   });
 
+  it('lists a plain block again after a page change, from its new nodes', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p>Putin <a>met</a> Vladimir Putin.</p><p>Putin and Putin</p></body></html>',
+    );
+    const [rendered, edited] = [...document.querySelectorAll('p')] as unknown as Element[];
+    let generation = 0;
+    const [a, b] = [rendered!, edited!].map(
+      (p) => new PlainRun(p, p.textContent!, () => generation),
+    );
+    // Both listed as far as a first mention.
+    expect(a!.cover(5)!.nodes).toHaveLength(1);
+    expect(b!.cover(5)!.nodes).toHaveLength(1);
+    // The page renders the first again with the same text in new nodes, and edits the second
+    // inside the node already listed.
+    const fresh = document.createTextNode('Putin ');
+    rendered!.replaceChild(fresh, rendered!.firstChild!);
+    (edited!.firstChild as Text).data = 'Macron and Putin';
+    generation++;
+    const listed = a!.cover(rendered!.textContent!.length)!;
+    expect(listed.nodes[0]).toBe(fresh);
+    expect(listed.nodes.map((n) => n.data)).toEqual(['Putin ', 'met', ' Vladimir Putin.']);
+    expect(b!.cover(5)).toBeNull();
+  });
+
   it('keeps blocks apart', () => {
     expect(
       blocksOf('<h1>Trump</h1><p>Putin</p><ul><li>Macron</li></ul>').map((b) => b.text),
