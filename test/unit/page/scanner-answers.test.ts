@@ -99,6 +99,19 @@ describe('page scanner, matched elsewhere', () => {
     scanner.destroy();
   });
 
+  it('applies a long answer in slices, block by block, in order', async () => {
+    const later = new LaterMatcher();
+    // Every block a slice of its own.
+    const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0, sendAfterMs: Infinity });
+    await until(() => later.calls.length === 1);
+    const before = scanner.stats.slices;
+    later.calls[0]!.answer();
+    await started;
+    expect(scanner.stats.slices - before).toBe(300);
+    expect(scanner.mentions().map((m) => m.block.id)).toEqual(Object.keys(named));
+    scanner.destroy();
+  });
+
   it('sends no block still waiting to be sent once destroyed', async () => {
     const later = new Hooked();
     const { scanner, started } = start(named, later, 0, 20, { sliceMs: 0, sendAfterMs: Infinity });
