@@ -21,7 +21,7 @@ import { PACKAGED } from '../../src/shared/packaged-files';
 import { benchDataset, benchRunOn } from './dataset-bench';
 import { buildFromDisk } from '../lib/dataset-files';
 import { corpusDir, hasCorpus, RUSSIAN_SOURCE } from './pages';
-import { benchLibraryInWorker, benchSearch } from './search-bench';
+import { benchLibraryInWorker, benchSearch, type LibraryFigures } from './search-bench';
 import { round } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,6 +135,9 @@ async function coverageSection(report: Record<string, unknown>) {
     );
 }
 
+/** Fresh workers the reader library's figures are taken in (the median first build's run). */
+const LIBRARY_RUNS = 3;
+
 /** Search over generated datasets and a reader's 10,000-article library. */
 async function searchSection(report: Record<string, unknown>) {
   console.log('\n== Search (generated datasets; baseline: plain fuse.js over every record) ==');
@@ -185,7 +188,14 @@ async function searchSection(report: Record<string, unknown>) {
     path.join(ROOT, 'assets/articles'),
     path.join(ROOT, 'assets/reference'),
   );
-  const library = await benchLibraryInWorker(ROOT, bundled, 10_000);
+  // The run whose first build is the median of LIBRARY_RUNS fresh workers: one run's build took
+  // 491 and 542 ms in two full runs where the machine was slow (a full rebuild 329–331 ms
+  // against 203–244), and 271–344 ms in others.
+  const runs: LibraryFigures[] = [];
+  for (let i = 0; i < LIBRARY_RUNS; i++)
+    runs.push(await benchLibraryInWorker(ROOT, bundled, 10_000));
+  runs.sort((a, b) => a.buildMs - b.buildMs);
+  const library = { ...runs[runs.length >> 1]!, buildRunsMs: runs.map((r) => r.buildMs) };
   console.table([library]);
   report.library = library;
   console.log(
@@ -203,7 +213,13 @@ async function searchSection(report: Record<string, unknown>) {
     'ms',
     `plain fuse.js, one query ${library.fuseMs} ms`,
   );
-  checkCut('library index first build (work)', library.buildMs, 500, 'ms', rebuild);
+  checkCut(
+    `library index first build (work; median of ${LIBRARY_RUNS} fresh workers: ${library.buildRunsMs.join(', ')} ms)`,
+    library.buildMs,
+    500,
+    'ms',
+    rebuild,
+  );
   checkCut('library index: add one article', library.addMs, 50, 'ms', rebuild);
   checkCut('library index: delete one article', library.deleteMs, 50, 'ms', rebuild);
 }
