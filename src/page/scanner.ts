@@ -8,6 +8,7 @@ import { MutationBatcher, type PageChanges, type Timers } from './mutation-batch
 import {
   collectBlocks,
   ElementClassifier,
+  holdsText,
   NOT_PLAIN_SELECTOR,
   ownRuns,
   PlainRun,
@@ -507,8 +508,8 @@ export class PageScanner {
 
 /** Whether a block read earlier still holds the text sent for it. */
 function unchanged({ block, text, run }: Sent): boolean {
+  if (!run) return holdsText(block, text);
   if (!block.isConnected) return false;
-  if (!run) return block.textContent === text;
   let at = 0;
   for (const n of run.nodes) {
     if (!block.contains(n) || !text.startsWith(n.data, at)) return false;

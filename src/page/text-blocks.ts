@@ -171,6 +171,10 @@ export function ownRuns(block: Element, classifier: ElementClassifier): TextBloc
   return out.filter((r) => HAS_TEXT.test(r.text));
 }
 
+/** Whether a plain block is still in the page with the text it was read with. */
+export const holdsText = (block: Element, text: string): boolean =>
+  block.isConnected && block.textContent === text;
+
 /**
  * A plain block (nothing inside but inline text) as one run, its text already read. Its text
  * nodes are listed only when a mention in it is first drawn, and only as far as that mention:
@@ -212,7 +216,7 @@ export class PlainRun implements TextBlock {
       // so far may have been replaced (a re-render), so they are listed again.
       this.nodes.length = this.starts.length = this.#at = 0;
       this.#walker = null;
-      if (!this.block.isConnected || this.block.textContent !== this.text) {
+      if (!holdsText(this.block, this.text)) {
         this.#stale = true;
         return null;
       }
